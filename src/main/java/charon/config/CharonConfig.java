@@ -1,0 +1,67 @@
+package charon.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Start-up settings. Each one is read from a system property first (so a test or a
+ * {@code -D} flag wins), then from the environment, then falls back to a default.
+ */
+@ApplicationScoped
+public class CharonConfig {
+
+    static final Duration DEFAULT_KEEPALIVE = Duration.ofSeconds(30);
+
+    /** The data folder: {@code -Dcharon.home}, {@code CHARON_HOME}, else {@code ~/.charon}. */
+    public Path home() {
+        return setting("charon.home", "CHARON_HOME")
+                .map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".charon"))
+                .toAbsolutePath();
+    }
+
+    /** The SQLite file: {@code -Dcharon.db}, {@code CHARON_DB}, else {@code charon.db} in {@link #home()}. */
+    public Path database() {
+        return setting("charon.db", "CHARON_DB")
+                .map(Path::of)
+                .map(Path::toAbsolutePath)
+                .orElseGet(() -> home().resolve("charon.db"));
+    }
+
+    /** A GM's campaign directory, if one is configured; otherwise the bundled demo campaign is used. */
+    public Optional<Path> campaignDirectory() {
+        return setting("charon.campaign", "CHARON_CAMPAIGN").map(Path::of).map(Path::toAbsolutePath);
+    }
+
+    /** How often an idle SSE stream gets a keepalive (seconds; fractions allowed for tests). */
+    public Duration keepaliveInterval() {
+        return setting("charon.keepalive.seconds", "CHARON_KEEPALIVE_SECONDS")
+                .map(CharonConfig::parseSeconds)
+                .orElse(DEFAULT_KEEPALIVE);
+    }
+
+    static Duration parseSeconds(String text) {
+        double seconds;
+        try {
+            seconds = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("charon.keepalive.seconds must be a number of seconds, got '" + text + "'");
+        }
+        if (!(seconds >= 0.05 && seconds <= 3600)) {
+            throw new IllegalArgumentException("charon.keepalive.seconds must be between 0.05 and 3600, got " + text);
+        }
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    /** Blank values count as unset, so an empty {@code -D} or environment variable falls through. */
+    static Optional<String> setting(String property, String environment) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(environment);
+        }
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+}

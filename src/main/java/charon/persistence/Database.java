@@ -1,0 +1,126 @@
+package charon.persistence;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.Persistence;
+import jakarta.persistence.PersistenceException;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+import charon.config.CharonConfig;
+
+/**
+ * The application's own JPA factory over the configured SQLite file, opened at deploy. Opening it
+ * runs the schema script, which drops the obsolete ActiveView table and creates what is missing.
+ */
+@ApplicationScoped
+public class Database {
+
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+    static final String SCHEMA_SCRIPT = "META-INF/charon-schema.sql";
+
+    @Inject
+    CharonConfig config;
+
+    private Path file;
+    private EntityManagerFactory factory;
+
+    /** Opens the database as soon as the application starts, so a bad file fails the deploy. */
+    void open(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        factory();
+    }
+
+    public synchronized EntityManagerFactory factory() {
+        if (factory == null) {
+            file = config.database();
+            try {
+                DatabaseFile.check(file);
+                factory = Persistence.createEntityManagerFactory("charon", settings(file));
+            } catch (UnusableDatabaseException e) {
+                LOG.severe(e.getMessage());
+                throw e;
+            } catch (PersistenceException e) {
+                UnusableDatabaseException clear = new UnusableDatabaseException(file, rootMessage(e));
+                LOG.severe(clear.getMessage());
+                throw clear;
+            }
+            LOG.info("Charon database: " + file + " (SQLite, WAL journal)");
+        }
+        return factory;
+    }
+
+    public Path file() {
+        factory();
+        return file;
+    }
+
+    /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(Function<EntityManager, T> work) {
+        EntityManager em = factory().createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } finally {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            em.close();
+        }
+    }
+
+    public void inTransaction(Consumer<EntityManager> work) {
+        inTransaction(em -> {
+            work.accept(em);
+            return null;
+        });
+    }
+
+    /** Read-only work with its own entity manager. */
+    public <T> T read(Function<EntityManager, T> query) {
+        EntityManager em = factory().createEntityManager();
+        try {
+            return query.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    static Map<String, Object> settings(Path file) {
+        // WAL keeps readers off the writer's back; synchronous=FULL makes an answered write survive a crash;
+        // busy_timeout makes concurrent writers wait instead of failing with "database is locked".
+        String url = "jdbc:sqlite:" + file + "?journal_mode=WAL&synchronous=FULL&busy_timeout=15000&foreign_keys=true";
+        return Map.of(
+                "jakarta.persistence.jdbc.url", url,
+                "jakarta.persistence.schema-generation.database.action", "create",
+                "jakarta.persistence.schema-generation.create-source", "script",
+                "jakarta.persistence.schema-generation.create-script-source", SCHEMA_SCRIPT);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    @PreDestroy
+    void close() {
+        if (factory != null && factory.isOpen()) {
+            factory.close();
+        }
+    }
+}

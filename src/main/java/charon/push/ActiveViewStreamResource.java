@@ -1,0 +1,29 @@
+package charon.push;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+/** {@code GET /api/active-view/stream/}: the SSE stream every display keeps open. */
+@jakarta.enterprise.context.RequestScoped
+@Path("active-view/stream/")
+public class ActiveViewStreamResource {
+
+    @Inject
+    DisplayStreams streams;
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void open(@Context SseEventSink sink, @Context Sse sse, @Context HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-cache");
+        // Tells reverse proxies (nginx) not to buffer the stream.
+        response.setHeader("X-Accel-Buffering", "no");
+        streams.join(sink, sse);
+    }
+}

@@ -1,0 +1,168 @@
+package charon.push;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseBroadcaster;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import charon.config.CharonConfig;
+import charon.view.ActiveViewPayloads;
+import charon.view.PayloadPublished;
+import charon.view.SerializedPayload;
+
+/**
+ * Every open display stream. It observes published payloads and hands one prebuilt SSE event to
+ * the broadcaster; the domain never sees a socket.
+ *
+ * <p>Joining and broadcasting share one lock: a new stream gets the last broadcast payload and is
+ * registered before the next broadcast, so no change falls between its first event and its
+ * subscription, and none arrives twice.
+ */
+@ApplicationScoped
+public class DisplayStreams {
+
+    static final String ACTIVEVIEW = "activeview";
+    static final String KEEPALIVE = "keepalive";
+    /** Sent with the first event: how long EventSource waits before reconnecting. */
+    static final long RECONNECT_DELAY_MS = 2000;
+
+    private static final Logger LOG = Logger.getLogger(DisplayStreams.class.getName());
+
+    @Inject
+    ActiveViewPayloads payloads;
+    @Inject
+    CharonConfig config;
+
+    private final Object lock = new Object();
+    private final Set<SseEventSink> open = ConcurrentHashMap.newKeySet();
+    private final AtomicLong eventsSent = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+
+    private Sse sse;
+    private SseBroadcaster broadcaster;
+    private SerializedPayload lastBroadcast;
+    private ScheduledExecutorService keepalive;
+
+    /** Sends the current state to a new display and subscribes it to every later change. */
+    public void join(SseEventSink sink, Sse sseContext) {
+        synchronized (lock) {
+            ensureStarted(sseContext);
+            if (lastBroadcast == null) {
+                lastBroadcast = payloads.latest();
+            }
+            OutboundSseEvent first = sse.newEventBuilder()
+                    .name(ACTIVEVIEW)
+                    .id(Long.toString(lastBroadcast.version()))
+                    .reconnectDelay(RECONNECT_DELAY_MS)
+                    .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                    .data(String.class, lastBroadcast.json())
+                    .build();
+            sink.send(first).whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    forget(sink, failure);
+                }
+            });
+            open.add(sink);
+            broadcaster.register(sink);
+        }
+    }
+
+    void onPayload(@Observes PayloadPublished published) {
+        synchronized (lock) {
+            lastBroadcast = published.payload();
+            if (broadcaster == null || open.isEmpty()) {
+                return;
+            }
+            OutboundSseEvent event = sse.newEventBuilder()
+                    .name(ACTIVEVIEW)
+                    .id(Long.toString(lastBroadcast.version()))
+                    .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                    .data(String.class, lastBroadcast.json())
+                    .build();
+            eventsSent.addAndGet(open.size());
+            broadcaster.broadcast(event);
+        }
+    }
+
+    /** Number of display streams currently registered. */
+    public int connected() {
+        return open.size();
+    }
+
+    public long eventsSent() {
+        return eventsSent.get();
+    }
+
+    public long dropped() {
+        return dropped.get();
+    }
+
+    private void ensureStarted(Sse sseContext) {
+        if (broadcaster != null) {
+            return;
+        }
+        sse = sseContext;
+        broadcaster = sse.newBroadcaster();
+        broadcaster.onError(this::forget);
+        broadcaster.onClose(sink -> open.remove(sink));
+        startKeepalive(config.keepaliveInterval());
+    }
+
+    /** A comment line keeps proxies from closing idle streams; the named event feeds the pages' watchdog. */
+    private void startKeepalive(Duration interval) {
+        OutboundSseEvent ping = sse.newEventBuilder()
+                .comment(KEEPALIVE)
+                .name(KEEPALIVE)
+                .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                .data(String.class, "{\"interval_ms\":" + interval.toMillis() + "}")
+                .build();
+        keepalive = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "charon-sse-keepalive");
+            thread.setDaemon(true);
+            return thread;
+        });
+        keepalive.scheduleAtFixedRate(() -> {
+            if (!open.isEmpty()) {
+                broadcaster.broadcast(ping);
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void forget(SseEventSink sink, Throwable cause) {
+        if (open.remove(sink)) {
+            dropped.incrementAndGet();
+            LOG.log(Level.FINE, "Display stream went away: {0}", cause.toString());
+        }
+        try {
+            sink.close();
+        } catch (IOException | RuntimeException ignored) {
+            // already broken; nothing more to free
+        }
+    }
+
+    @PreDestroy
+    void shutdown() {
+        if (keepalive != null) {
+            keepalive.shutdownNow();
+        }
+        if (broadcaster != null) {
+            broadcaster.close();
+        }
+    }
+}

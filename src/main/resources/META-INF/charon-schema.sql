@@ -1,0 +1,38 @@
+-- Run at every deploy. Idempotent: it creates only what is missing and never touches existing rows.
+-- The DDL is Django's own (migrations through terminal.0017), so the file stays usable by both apps.
+
+-- terminal.0017_delete_activeview: the display state now lives in memory.
+DROP TABLE IF EXISTS "terminal_activeview";
+
+CREATE TABLE IF NOT EXISTS "auth_user" (
+  "id" integer NOT NULL PRIMARY KEY AUTOINCREMENT,
+  "password" varchar(128) NOT NULL,
+  "last_login" datetime NULL,
+  "is_superuser" bool NOT NULL,
+  "username" varchar(150) NOT NULL UNIQUE,
+  "last_name" varchar(150) NOT NULL,
+  "email" varchar(254) NOT NULL,
+  "is_staff" bool NOT NULL,
+  "is_active" bool NOT NULL,
+  "date_joined" datetime NOT NULL,
+  "first_name" varchar(150) NOT NULL);
+
+CREATE TABLE IF NOT EXISTS "terminal_message" (
+  "id" integer NOT NULL PRIMARY KEY AUTOINCREMENT,
+  "content" text NOT NULL,
+  "priority" varchar(10) NOT NULL,
+  "created_at" datetime NOT NULL,
+  "is_read" bool NOT NULL,
+  "created_by_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED,
+  "sender" varchar(100) NOT NULL);
+
+CREATE INDEX IF NOT EXISTS "terminal_message_created_by_id_2e3d87b5" ON "terminal_message" ("created_by_id");
+
+CREATE TABLE IF NOT EXISTS "terminal_message_recipients" (
+  "id" integer NOT NULL PRIMARY KEY AUTOINCREMENT,
+  "message_id" bigint NOT NULL REFERENCES "terminal_message" ("id") DEFERRABLE INITIALLY DEFERRED,
+  "user_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED);
+
+CREATE UNIQUE INDEX IF NOT EXISTS "terminal_message_recipients_message_id_user_id_1d07a246_uniq" ON "terminal_message_recipients" ("message_id", "user_id");
+CREATE INDEX IF NOT EXISTS "terminal_message_recipients_message_id_e8186bc7" ON "terminal_message_recipients" ("message_id");
+CREATE INDEX IF NOT EXISTS "terminal_message_recipients_user_id_dae21605" ON "terminal_message_recipients" ("user_id");

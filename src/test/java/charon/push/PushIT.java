@@ -1,0 +1,209 @@
+package charon.push;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import charon.testsupport.Deployments;
+import charon.testsupport.Eventually;
+import charon.testsupport.Http;
+import charon.testsupport.JsonText;
+import charon.testsupport.SseClient;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The push core through real HTTP on embedded Tomcat: read endpoint, stream wire format, fan-out, cleanup. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class PushIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        Path home = Path.of(System.getProperty("charon.test.dir", "target/test-data"), "push-" + System.nanoTime());
+        System.setProperty("charon.home", home.toString());
+        System.clearProperty("charon.db");
+        System.setProperty("charon.keepalive.seconds", "1");
+        return Deployments.charon("push");
+    }
+
+    private URI api(String path) {
+        return URI.create(base.toString()).resolve("api/" + path);
+    }
+
+    private int connected() {
+        try {
+            return Integer.parseInt(Http.get(api("test-control/connected")).body().trim());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long toggleRoom(String room) throws Exception {
+        HttpResponse<String> response = Http.post(api("test-control/toggle-room/" + room), "");
+        assertEquals(200, response.statusCode(), response.body());
+        return Long.parseLong(response.body().trim());
+    }
+
+    @Test
+    void readEndpointServesTheSixteenFieldsWithStandbyDefaults() throws Exception {
+        HttpResponse<String> response = Http.get(api("active-view/"));
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonObject payload = JsonText.object(response.body());
+        assertEquals(Set.of("view_type", "location_slug", "view_slug", "overlay_location_slug", "overlay_terminal_slug",
+                        "charon_mode", "charon_location_path", "charon_dialog_open", "charon_active_channel",
+                        "encounter_level", "encounter_deck_id", "encounter_room_visibility", "encounter_door_status",
+                        "encounter_tokens", "encounter_active_portraits", "ship_system_overrides", "encounter_npc_data"),
+                payload.keySet());
+        assertEquals("STANDBY", payload.getString("view_type"));
+        assertEquals("", payload.getString("location_slug"));
+        assertEquals("DISPLAY", payload.getString("charon_mode"));
+        assertEquals("story", payload.getString("charon_active_channel"));
+        assertFalse(payload.getBoolean("charon_dialog_open"));
+        assertEquals(1, payload.getInt("encounter_level"));
+        assertEquals("", payload.getString("encounter_deck_id"));
+        assertEquals("", payload.getString("overlay_terminal_slug"));
+        assertTrue(payload.getJsonArray("encounter_active_portraits").isEmpty());
+        assertTrue(payload.getJsonObject("ship_system_overrides").isEmpty());
+        assertTrue(payload.getJsonObject("encounter_door_status").isEmpty());
+    }
+
+    @Test
+    void streamSendsHeadersAndTheFullCurrentStateFirst() throws Exception {
+        long version = toggleRoom("first-event-room");
+        try (SseClient client = SseClient.open(api("active-view/stream/"))) {
+            assertEquals(200, client.status());
+            assertTrue(client.header("Content-Type").startsWith("text/event-stream"), client.header("Content-Type"));
+            assertEquals("no-cache", client.header("Cache-Control"));
+            assertEquals("no", client.header("X-Accel-Buffering"));
+
+            SseClient.Event first = client.next(WAIT);
+            assertEquals("activeview", first.name());
+            HttpResponse<String> current = Http.get(api("active-view/"));
+            assertEquals(JsonText.object(current.body()), JsonText.object(first.data()));
+            assertFalse(JsonText.object(first.data()).getJsonObject("encounter_room_visibility").getBoolean("first-event-room"));
+            assertEquals(String.valueOf(version), first.id());
+            assertEquals(String.valueOf(version), current.headers().firstValue("X-Charon-Version").orElseThrow());
+        }
+    }
+
+    @Test
+    void keepaliveCommentArrivesOnAnIdleStream() throws Exception {
+        try (SseClient client = SseClient.open(api("active-view/stream/"))) {
+            client.next("activeview", WAIT);
+            assertEquals("keepalive", client.nextComment(Duration.ofSeconds(5)));
+            SseClient.Event keepalive = client.next("keepalive", Duration.ofSeconds(5));
+            assertEquals(1000, JsonText.object(keepalive.data()).getInt("interval_ms"));
+        }
+    }
+
+    @Test
+    void everyChangeReachesEveryClientExactlyOnce() throws Exception {
+        List<SseClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                SseClient client = SseClient.open(api("active-view/stream/"));
+                client.next("activeview", WAIT);
+                clients.add(client);
+            }
+            long first = toggleRoom("fan-out");
+            long second = toggleRoom("fan-out");
+            for (SseClient client : clients) {
+                SseClient.Event one = client.next("activeview", WAIT);
+                assertEquals(String.valueOf(first), one.id());
+                assertFalse(JsonText.object(one.data()).getJsonObject("encounter_room_visibility").getBoolean("fan-out"));
+                SseClient.Event two = client.next("activeview", WAIT);
+                assertEquals(String.valueOf(second), two.id(), "the next event is the next change, nothing twice");
+                assertTrue(JsonText.object(two.data()).getJsonObject("encounter_room_visibility").getBoolean("fan-out"));
+            }
+        } finally {
+            clients.forEach(SseClient::close);
+        }
+    }
+
+    @Test
+    void noChangeFallsBetweenTheFirstEventAndTheSubscription() throws Exception {
+        int writes = 400;
+        int clientCount = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(clientCount + 1);
+        List<SseClient> clients = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch writing = new CountDownLatch(1);
+        try {
+            Future<Long> writer = pool.submit(() -> {
+                long last = 0;
+                writing.countDown();
+                for (int i = 0; i < writes; i++) {
+                    last = Long.parseLong(Http.post(api("test-control/step-token/race"), "").body().trim());
+                }
+                return last;
+            });
+            writing.await();
+            List<Future<?>> connecting = new ArrayList<>();
+            for (int i = 0; i < clientCount; i++) {
+                connecting.add(pool.submit(() -> {
+                    clients.add(SseClient.open(api("active-view/stream/")));
+                    return null;
+                }));
+            }
+            for (Future<?> f : connecting) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+            long lastVersion = writer.get(60, TimeUnit.SECONDS);
+            for (SseClient client : clients) {
+                long expected = Long.parseLong(client.next("activeview", WAIT).id());
+                while (expected < lastVersion) {
+                    expected++;
+                    assertEquals(String.valueOf(expected), client.next("activeview", WAIT).id(),
+                            "each client sees every version after its first, in order");
+                }
+            }
+        } finally {
+            clients.forEach(SseClient::close);
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void closedClientsAreRemovedFromTheBroadcaster() throws Exception {
+        Eventually.awaitEquals("no streams left from other tests", 0, Duration.ofSeconds(15), this::connected);
+        List<SseClient> clients = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            SseClient client = SseClient.open(api("active-view/stream/"));
+            client.next("activeview", WAIT);
+            clients.add(client);
+        }
+        assertEquals(50, connected());
+        clients.forEach(SseClient::close);
+        Eventually.awaitEquals("registered streams after 50 disconnects", 0, Duration.ofSeconds(15), this::connected);
+    }
+}
