@@ -206,6 +206,13 @@ public final class Campaign {
      * campaign root ({@code campaign/NPCs/images/x.png}); the server prefixes its static route.
      */
     public Map<String, Object> tokenImagesJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("images", tokenImages());
+        return json;
+    }
+
+    /** The token gallery entries [{id, name, type, url, source}]: crew, then NPCs with portraits, then loose images. */
+    public List<Map<String, Object>> tokenImages() {
         return PeopleJson.tokenImages(crew, npcs, imageFiles);
     }
 

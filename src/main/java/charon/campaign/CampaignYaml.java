@@ -28,6 +28,7 @@ final class CampaignYaml {
     static Yaml newYaml() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(true); // PyYAML lets the last key win; a fixture file relies on it
+        options.setWarnOnDuplicateKeys(false); // ... so do not log a warning on every reload
         return new Yaml(new TimeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options);
     }
 

@@ -13,7 +13,7 @@ final class PeopleJson {
     private PeopleJson() {
     }
 
-    static Map<String, Object> tokenImages(List<Map<String, Object>> crew, List<Map<String, Object>> npcs,
+    static List<Map<String, Object>> tokenImages(List<Map<String, Object>> crew, List<Map<String, Object>> npcs,
                                            List<String> imageFiles) {
         List<Map<String, Object>> images = new ArrayList<>();
         crew.stream().filter(c -> Values.truthy(c.get("portrait")))
@@ -24,9 +24,7 @@ final class PeopleJson {
             int dot = file.lastIndexOf('.');
             images.add(image(file, dot > 0 ? file.substring(0, dot) : file, "creature", IMAGES_DIR + file, "images"));
         }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("images", images);
-        return json;
+        return images;
     }
 
     static Map<String, Object> npcCards(List<Map<String, Object>> npcs) {
