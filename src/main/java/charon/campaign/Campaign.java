@@ -1,0 +1,233 @@
+package charon.campaign;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One loaded campaign, immutable: the galaxy tree, comm terminals, encounter maps, people, ship, sessions
+ * and 3D map files, plus the problems met while loading. Lookups are O(1) through maps built at load.
+ * The JSON builders return fresh insertion-ordered Map/List trees in the API contract's shapes that a
+ * JSON-B serializer writes as they are (java.time values become ISO strings).
+ */
+public final class Campaign {
+
+    private final List<Location> systems;
+    private final Map<String, Location> locationsBySlug;
+    private final List<Map<String, Object>> npcs;
+    private final Map<String, Map<String, Object>> npcsById;
+    private final List<Map<String, Object>> crew;
+    private final Map<String, Object> ship;
+    private final List<Session> sessions;
+    private final List<String> imageFiles;
+    private final GalaxyMapsLoader.StarMapFile starMap;
+    private final Map<String, Map<String, Object>> systemMaps;
+    private final Map<String, Map<String, Object>> orbitMaps;
+    private final List<CampaignProblem> problems;
+
+    Campaign(List<Location> systems, List<Map<String, Object>> npcs, List<Map<String, Object>> crew,
+             Map<String, Object> ship, List<Session> sessions, List<String> imageFiles,
+             GalaxyMapsLoader.StarMapFile starMap, Map<String, Map<String, Object>> systemMaps,
+             Map<String, Map<String, Object>> orbitMaps, ProblemLog problemLog) {
+        this.systems = List.copyOf(systems);
+        this.npcs = List.copyOf(npcs);
+        this.crew = List.copyOf(crew);
+        this.ship = ship;
+        this.sessions = List.copyOf(sessions);
+        this.imageFiles = List.copyOf(imageFiles);
+        this.starMap = starMap;
+        this.systemMaps = systemMaps;
+        this.orbitMaps = orbitMaps;
+        Map<String, Location> bySlug = new LinkedHashMap<>();
+        systems.forEach(s -> index(s, bySlug, problemLog));
+        this.locationsBySlug = Collections.unmodifiableMap(bySlug);
+        Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
+        npcs.stream().filter(n -> Values.truthy(n.get("id"))).forEach(n -> byId.putIfAbsent(Values.str(n.get("id")), n));
+        this.npcsById = Collections.unmodifiableMap(byId);
+        this.problems = problemLog.snapshot();
+    }
+
+    /** Depth-first in (sorted) load order, first match wins like the original; duplicates are reported. */
+    private static void index(Location location, Map<String, Location> bySlug, ProblemLog problems) {
+        Location previous = bySlug.putIfAbsent(location.slug(), location);
+        if (previous != null) {
+            problems.add("galaxy/" + String.join("/", location.path()), null, "location slug '" + location.slug()
+                    + "' is also used by galaxy/" + String.join("/", previous.path()) + "; lookups find that one");
+        }
+        location.children().forEach(c -> index(c, bySlug, problems));
+    }
+
+    // ---- problems -------------------------------------------------------------------------------
+
+    /** Everything that could not be loaded (file relative to the campaign root, line or null, message). */
+    public List<CampaignProblem> problems() {
+        return problems;
+    }
+
+    // ---- locations and terminals ----------------------------------------------------------------
+
+    /** Top-level locations (star systems), sorted by slug. */
+    public List<Location> systems() {
+        return systems;
+    }
+
+    /** Every location, depth-first. */
+    public List<Location> allLocations() {
+        return List.copyOf(locationsBySlug.values());
+    }
+
+    public Optional<Location> location(String slug) {
+        return slug == null ? Optional.empty() : Optional.ofNullable(locationsBySlug.get(slug));
+    }
+
+    /** Slugs from the system down to the location, e.g. [sol, earth, uscss_morrigan]; empty if unknown. */
+    public List<String> locationPath(String slug) {
+        return location(slug).map(Location::path).orElse(List.of());
+    }
+
+    public Optional<Terminal> terminal(String locationSlug, String terminalSlug) {
+        return location(locationSlug).flatMap(l -> l.terminal(terminalSlug));
+    }
+
+    // ---- people, ship, sessions -----------------------------------------------------------------
+
+    /** npcs.yaml entries in file order (an entry with an id but no name is skipped and reported). */
+    public List<Map<String, Object>> npcs() {
+        return npcs;
+    }
+
+    public Optional<Map<String, Object>> npc(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(npcsById.get(id));
+    }
+
+    /** crew.yaml entries in file order. */
+    public List<Map<String, Object>> crew() {
+        return crew;
+    }
+
+    /** The whole ship.yaml document ({@code {ship: {...}}}), raw. */
+    public Optional<Map<String, Object>> ship() {
+        return Optional.ofNullable(ship);
+    }
+
+    /** Session logs, newest session_number first. */
+    public List<Session> sessions() {
+        return sessions;
+    }
+
+    /** Loose image file names of campaign/NPCs/images, sorted. */
+    public List<String> imageFiles() {
+        return imageFiles;
+    }
+
+    public Optional<Map<String, Object>> starMap() {
+        return Optional.ofNullable(starMap.data());
+    }
+
+    public Optional<Map<String, Object>> systemMap(String system) {
+        return Optional.ofNullable(systemMaps.get(system));
+    }
+
+    public Optional<Map<String, Object>> orbitMap(String system, String body) {
+        return Optional.ofNullable(orbitMaps.get(GalaxyMapsLoader.key(system, body)));
+    }
+
+    // ---- JSON shapes of the read endpoints --------------------------------------------------------
+
+    /** GET /api/gm/locations/ (§3.1): {"locations": [Node...]}. */
+    public Map<String, Object> locationsTreeJson() {
+        return LocationJson.tree(systems);
+    }
+
+    /** GET /api/terminal/{loc}/{term}/ (§8); 404 bodies "Location not found" / "Terminal not found". */
+    public JsonResponse terminalJson(String locationSlug, String terminalSlug) {
+        Optional<Location> location = location(locationSlug);
+        if (location.isEmpty()) {
+            return JsonResponse.error(404, "Location not found");
+        }
+        return location.get().terminal(terminalSlug)
+                .map(t -> JsonResponse.ok(t.toJson(location.get().name())))
+                .orElseGet(() -> JsonResponse.error(404, "Terminal not found"));
+    }
+
+    /**
+     * GET /api/encounter-map/{slug}/ (§6.12). The state values are the global ActiveView's, even when it
+     * shows another location (as the original).
+     *
+     * @param queryDeckId the request's {@code deck_id} parameter, or null
+     */
+    public JsonResponse encounterMapJson(String locationSlug, Map<String, ?> roomVisibility, Object encounterLevel,
+                                         String encounterDeckId, String queryDeckId) {
+        return EncounterMapJson.map(this, locationSlug, roomVisibility, encounterLevel, encounterDeckId, queryDeckId);
+    }
+
+    /** GET /api/encounter-map/{slug}/all-decks/ (§6.13). */
+    public JsonResponse encounterAllDecksJson(String locationSlug, Map<String, ?> roomVisibility, String encounterDeckId) {
+        return EncounterMapJson.allDecks(this, locationSlug, roomVisibility, encounterDeckId);
+    }
+
+    /** GET /api/star-map/: 404 when missing, 500 when broken, both with empty systems/routes. */
+    public JsonResponse starMapJson() {
+        return GalaxyJson.starMap(starMap, systemMaps.keySet());
+    }
+
+    /** The /terminal/ page's INITIAL_DATA.starSystems: [{name, hasSystemMap}] for labelled systems. */
+    public List<Map<String, Object>> terminalPageStarSystems() {
+        return GalaxyJson.labelledSystems(starMap, systemMaps.keySet());
+    }
+
+    /** GET /api/system-map/{s}/ with surface_facility_count, orbital_station_count, has_orbit_map per body. */
+    public JsonResponse systemMapJson(String system) {
+        return GalaxyJson.systemMap(this, system, systemMaps.get(system));
+    }
+
+    /** GET /api/orbit-map/{s}/{b}/: the file verbatim. */
+    public JsonResponse orbitMapJson(String system, String body) {
+        Map<String, Object> map = orbitMaps.get(GalaxyMapsLoader.key(system, body));
+        return map == null
+                ? JsonResponse.error(404, "Orbit map not found for " + system + "/" + body, "system_slug", system, "body_slug", body)
+                : JsonResponse.ok(new LinkedHashMap<>(map));
+    }
+
+    /** ship.yaml with the overrides merged into ship.systems (§12.4); empty when there is no ship.yaml. */
+    public Optional<Map<String, Object>> shipStatus(Map<String, ? extends Map<String, ?>> overrides) {
+        return ship().map(doc -> ShipJson.merged(doc, overrides));
+    }
+
+    /** GET /api/ship-status/; 404 {"error":"Ship data not found"}. */
+    public JsonResponse shipStatusJson(Map<String, ? extends Map<String, ?>> overrides) {
+        return shipStatus(overrides).map(JsonResponse::ok).orElseGet(() -> JsonResponse.error(404, "Ship data not found"));
+    }
+
+    /**
+     * GET /api/gm/encounter/token-images/ (§6.11): {"images": [...]}. Loose image urls are relative to the
+     * campaign root ({@code campaign/NPCs/images/x.png}); the server prefixes its static route.
+     */
+    public Map<String, Object> tokenImagesJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("images", tokenImages());
+        return json;
+    }
+
+    /** The token gallery entries [{id, name, type, url, source}]: crew, then NPCs with portraits, then loose images. */
+    public List<Map<String, Object>> tokenImages() {
+        return PeopleJson.tokenImages(crew, npcs, imageFiles);
+    }
+
+    /** encounter_npc_data of the payload: {npcId: {id, name, portrait}} for NPCs with an id. */
+    public Map<String, Object> npcCards() {
+        return PeopleJson.npcCards(npcs);
+    }
+
+    /**
+     * The location part of the active-view payload (§10.2) for an ENCOUNTER view: location_type,
+     * location_name, location_path, location_data (trimmed to what the display draws: no messages, no
+     * subtree, only the current deck), encounter_total_decks and encounter_deck_name when they apply.
+     * Empty when the location is unknown.
+     */
+    public Optional<Map<String, Object>> encounterEnrichment(String locationSlug, String stateDeckId) {
+        return location(locationSlug).map(l -> LocationJson.enrichment(l, stateDeckId));
+    }
+}

@@ -1,0 +1,38 @@
+package charon.campaign;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A session log ({@code campaign/sessions/*.md}).
+ *
+ * @param data front-matter keys + {@code body} (trimmed markdown) + {@code filename}; {@code npcs} always a
+ *             list, {@code date} a "YYYY-MM-DD" string — the shape of the /terminal/ page's sessions
+ */
+public record Session(Map<String, Object> data) {
+
+    public int number() {
+        return Values.intOr(data.get("session_number"), 0);
+    }
+
+    public String title() {
+        return Values.str(data, "title", "");
+    }
+
+    public String date() {
+        return Values.str(data, "date", "");
+    }
+
+    public String body() {
+        return Values.str(data, "body", "");
+    }
+
+    public String fileName() {
+        return Values.str(data, "filename", "");
+    }
+
+    public List<?> npcs() {
+        List<?> npcs = Values.asList(data.get("npcs"));
+        return npcs == null ? List.of() : npcs;
+    }
+}

@@ -1,0 +1,55 @@
+package charon.campaign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CampaignWatcherTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void changeIsSeenWithinTwoSeconds() throws Exception {
+        Path root = Fixtures.copy(Fixtures.icarium(), temp.resolve("campaign"));
+        Semaphore reloads = new Semaphore(0);
+        Campaign[] latest = new Campaign[1];
+        try (CampaignWatcher watcher = new CampaignWatcher(root, () -> {
+            latest[0] = CampaignLoader.load(root);
+            reloads.release();
+        })) {
+            Path luna = root.resolve("galaxy/sol/earth/luna/location.yaml");
+            Files.writeString(luna, Files.readString(luna).replace("name: \"Luna\"", "name: \"Luna (quarantined)\""));
+            assertTrue(reloads.tryAcquire(2, TimeUnit.SECONDS), "no reload within 2 s");
+            assertEquals("Luna (quarantined)", latest[0].location("luna").orElseThrow().name());
+
+            // a folder created after start is watched too
+            Path outpost = root.resolve("galaxy/sol/saturn/titan_outpost");
+            Files.createDirectories(outpost);
+            assertTrue(reloads.tryAcquire(2, TimeUnit.SECONDS), "no reload for the new folder");
+            Files.writeString(outpost.resolve("location.yaml"), "name: \"Titan Outpost\"\ntype: base\n");
+            assertTrue(reloads.tryAcquire(2, TimeUnit.SECONDS), "no reload for a file in the new folder");
+            reloads.drainPermits();
+            assertEquals("Titan Outpost", CampaignLoader.load(root).location("titan_outpost").orElseThrow().name());
+        }
+    }
+
+    @Test
+    void burstOfWritesGivesFewReloads() throws Exception {
+        Path root = Fixtures.copy(Fixtures.icarium(), temp.resolve("campaign"));
+        Semaphore reloads = new Semaphore(0);
+        try (CampaignWatcher watcher = new CampaignWatcher(root, reloads::release)) {
+            for (int i = 0; i < 20; i++) {
+                Files.writeString(root.resolve("campaign/scratch.md"), "note " + i);
+            }
+            assertTrue(reloads.tryAcquire(2, TimeUnit.SECONDS));
+            assertTrue(reloads.availablePermits() <= 1, "debounce should merge the burst");
+        }
+    }
+}
