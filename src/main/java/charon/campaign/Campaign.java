@@ -14,6 +14,7 @@ import java.util.Optional;
  */
 public final class Campaign {
 
+    private final String title;
     private final List<Location> systems;
     private final Map<String, Location> locationsBySlug;
     private final List<Map<String, Object>> npcs;
@@ -27,10 +28,11 @@ public final class Campaign {
     private final Map<String, Map<String, Object>> orbitMaps;
     private final List<CampaignProblem> problems;
 
-    Campaign(List<Location> systems, List<Map<String, Object>> npcs, List<Map<String, Object>> crew,
+    Campaign(String title, List<Location> systems, List<Map<String, Object>> npcs, List<Map<String, Object>> crew,
              Map<String, Object> ship, List<Session> sessions, List<String> imageFiles,
              GalaxyMapsLoader.StarMapFile starMap, Map<String, Map<String, Object>> systemMaps,
              Map<String, Map<String, Object>> orbitMaps, ProblemLog problemLog) {
+        this.title = title;
         this.systems = List.copyOf(systems);
         this.npcs = List.copyOf(npcs);
         this.crew = List.copyOf(crew);
@@ -192,6 +194,16 @@ public final class Campaign {
     }
 
     /** ship.yaml with the overrides merged into ship.systems (§12.4); empty when there is no ship.yaml. */
+    /** The campaign's title, shown on the displays. */
+    public String title() {
+        return title;
+    }
+
+    /** The session logs as the BRIDGE view lists them, newest first. */
+    public List<Map<String, Object>> sessionsJson() {
+        return sessions.stream().map(Session::data).toList();
+    }
+
     public Optional<Map<String, Object>> shipStatus(Map<String, ? extends Map<String, ?>> overrides) {
         return ship().map(doc -> ShipJson.merged(doc, overrides));
     }

@@ -21,6 +21,23 @@ final class CampaignFilesLoader {
         this.yaml = yaml;
     }
 
+    /**
+     * The campaign's title for the displays: {@code title} in the optional campaign/campaign.yaml,
+     * else the campaign folder's name in capitals.
+     */
+    String title(Path root) {
+        Path file = root.resolve("campaign").resolve("campaign.yaml");
+        String fallback = root.getFileName() == null ? "CHARON" : root.getFileName().toString().replace('-', ' ').replace('_', ' ').toUpperCase(java.util.Locale.ROOT);
+        if (!Files.isRegularFile(file)) {
+            return fallback;
+        }
+        return yaml.readMapping(file)
+                .map(doc -> doc.map().get("title"))
+                .filter(Values::truthy)
+                .map(Values::str)
+                .orElse(fallback);
+    }
+
     /** npcs.yaml entries; an NPC with an id but no name is reported and skipped (it broke every payload). */
     List<Map<String, Object>> npcs(Path campaignDir) {
         return people(campaignDir.resolve("npcs.yaml"), "npcs", true);

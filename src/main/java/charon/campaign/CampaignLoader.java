@@ -20,7 +20,7 @@ public final class CampaignLoader {
         YamlFiles yaml = new YamlFiles(new CampaignPaths(absolute), problems);
         if (!Files.isDirectory(absolute)) {
             problems.add(".", null, "campaign directory not found: " + root.getFileName());
-            return new Campaign(List.of(), List.of(), List.of(), null, List.of(), List.of(),
+            return new Campaign("CHARON", List.of(), List.of(), List.of(), null, List.of(), List.of(),
                     new GalaxyMapsLoader.StarMapFile(null, null), Map.of(), Map.of(), problems);
         }
         Path galaxy = absolute.resolve("galaxy");
@@ -32,6 +32,7 @@ public final class CampaignLoader {
         CampaignFilesLoader files = new CampaignFilesLoader(yaml);
         GalaxyMapsLoader maps = new GalaxyMapsLoader(yaml);
         return new Campaign(
+                files.title(absolute),
                 tree.loadSystems(galaxy),
                 files.npcs(campaignDir),
                 files.crew(campaignDir),

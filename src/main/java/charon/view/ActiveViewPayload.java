@@ -7,6 +7,8 @@ import jakarta.json.stream.JsonGenerator;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import charon.json.Json;
@@ -19,7 +21,7 @@ import charon.json.Json;
 public record ActiveViewPayload(ActiveView state, Map<String, Object> derived) {
 
     public ActiveViewPayload {
-        derived = Map.copyOf(derived);
+        derived = Collections.unmodifiableMap(new LinkedHashMap<>(derived));
     }
 
     /** Writes the state's components by their snake_case names, then the derived keys, in one object. */

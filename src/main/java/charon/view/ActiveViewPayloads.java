@@ -53,6 +53,15 @@ public class ActiveViewPayloads {
         published.fire(new PayloadPublished(payload));
     }
 
+    /** Pushes a new version when derived data changed under the current state in a way displays can see. */
+    void onDerivedDataChanged(@Observes DerivedDataChanged changed) {
+        VersionedView current = store.current();
+        if (!serialize(current).json().equals(latest().json())) {
+            LOG.info("Displays refreshed: " + changed.reason());
+            store.touch();
+        }
+    }
+
     SerializedPayload serialize(VersionedView versioned) {
         return new SerializedPayload(versioned.version(), Json.write(build(versioned.view())));
     }

@@ -74,7 +74,7 @@ class DatabaseDeploymentIT {
     }
 
     private static URI api(String deployment, String path) {
-        return URI.create("http://127.0.0.1:18080/" + deployment + "/api/" + path);
+        return URI.create("http://127.0.0.1:" + System.getProperty("charon.it.port", "18080") + "/" + deployment + "/api/" + path);
     }
 
     private static void useDatabase(Path file) {
