@@ -1,0 +1,42 @@
+package charon.gm;
+
+import java.util.Optional;
+
+import charon.campaign.Campaign;
+import charon.campaign.EncounterMap;
+import charon.campaign.Location;
+import charon.view.ActiveView;
+import charon.view.ViewType;
+
+import static charon.json.RequestRejected.badRequest;
+import static charon.json.RequestRejected.notFound;
+
+/** What an encounter write may refer to: the map of the location the displays show now. */
+final class EncounterRules {
+
+    private EncounterRules() {
+    }
+
+    static EncounterMap currentMap(Campaign campaign, ActiveView view) {
+        if (view.viewType() != ViewType.ENCOUNTER || view.locationSlug().isEmpty()) {
+            throw badRequest("No encounter location is shown; switch to an ENCOUNTER view first");
+        }
+        Location location = campaign.location(view.locationSlug())
+                .orElseThrow(() -> notFound("Location not found: " + view.locationSlug()));
+        return location.map().orElseThrow(() -> badRequest("Location " + view.locationSlug() + " has no encounter map"));
+    }
+
+    static void requireRoom(EncounterMap map, String roomId) {
+        if (!map.allRoomIds().contains(roomId)) {
+            throw notFound("Unknown room: " + roomId);
+        }
+    }
+
+    static Optional<String> optionalRoom(EncounterMap map, String roomId) {
+        if (roomId == null || roomId.isEmpty()) {
+            return Optional.empty();
+        }
+        requireRoom(map, roomId);
+        return Optional.of(roomId);
+    }
+}

@@ -1,0 +1,288 @@
+package charon.gm;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import charon.campaign.Campaign;
+import charon.campaign.CurrentCampaign;
+import charon.campaign.Deck;
+import charon.campaign.EncounterMap;
+import charon.campaign.Location;
+import charon.view.ActiveView;
+import charon.view.ActiveViewStore;
+import charon.view.CharonMode;
+import charon.view.DoorStatus;
+import charon.view.ShipSystemOverride;
+import charon.view.Token;
+import charon.view.VersionedView;
+import charon.view.ViewType;
+
+import static charon.json.RequestRejected.badRequest;
+import static charon.json.RequestRejected.notFound;
+
+/**
+ * Every change the GM (or, for a few, a display) can make to what the displays show. Each method
+ * validates against the campaign and applies one atomic change through the store, so a refused
+ * request changes nothing and an accepted one is exactly one version and one pushed event.
+ */
+@ApplicationScoped
+public class ViewCommands {
+
+    static final Set<String> SHIP_SYSTEMS = Set.of("life_support", "engines", "weapons", "comms");
+    static final List<String> SHIP_STATUSES = List.of("ONLINE", "STRESSED", "DAMAGED", "CRITICAL", "OFFLINE");
+    static final Set<String> TOKEN_STATUSES = Set.of("wounded", "dead", "panicked", "stunned", "hidden");
+
+    @Inject
+    ActiveViewStore store;
+    @Inject
+    CurrentCampaign campaign;
+
+    /** The change a GM's view switch makes (api-contract §3.2), with unknown views and locations refused. */
+    public VersionedView switchView(String viewTypeName, String locationSlug, String viewSlug) {
+        ViewType type = parse(ViewType.class, viewTypeName, "view_type");
+        Campaign current = campaign.get();
+        Optional<Location> location = locationSlug.isEmpty() ? Optional.empty()
+                : Optional.of(current.location(locationSlug).orElseThrow(() -> notFound("Location not found: " + locationSlug)));
+        return store.update(view -> {
+            boolean newEncounter = type == ViewType.ENCOUNTER && location.isPresent()
+                    && (!view.locationSlug().equals(locationSlug) || view.viewType() != ViewType.ENCOUNTER);
+            ActiveView next = view.withView(type, locationSlug, viewSlug).withOverlay("", "");
+            next = switchChannel(next, type, locationSlug);
+            if (newEncounter) {
+                next = next.withActivePortraits(List.of());
+                Optional<EncounterMap> map = location.get().map();
+                if (map.isPresent()) {
+                    next = startEncounter(next, map.get());
+                }
+            }
+            return next;
+        });
+    }
+
+    /** All rooms of all decks start hidden; the default deck is shown first. */
+    private static ActiveView startEncounter(ActiveView view, EncounterMap map) {
+        Map<String, Boolean> hidden = new LinkedHashMap<>();
+        map.allRoomIds().forEach(room -> hidden.put(room, false));
+        Deck deck = map.defaultDeck();
+        return view.withRoomVisibility(hidden).withDeck(map.isMultiDeck() ? deck.level() : 1, deck.id() == null ? "" : deck.id());
+    }
+
+    private static ActiveView switchChannel(ActiveView view, ViewType type, String locationSlug) {
+        return switch (type) {
+            case CHARON_TERMINAL -> view.withCharonActiveChannel("story");
+            case BRIDGE -> view.withCharonActiveChannel("bridge");
+            case ENCOUNTER -> locationSlug.isEmpty() ? view : view.withCharonActiveChannel("encounter-" + locationSlug);
+            default -> view;
+        };
+    }
+
+    /** Opens a comm terminal on every display; both slugs empty closes it. */
+    public VersionedView showTerminal(String locationSlug, String terminalSlug) {
+        if (!(locationSlug.isEmpty() && terminalSlug.isEmpty())) {
+            Location location = campaign.get().location(locationSlug)
+                    .orElseThrow(() -> notFound("Location not found: " + locationSlug));
+            location.terminal(terminalSlug).orElseThrow(() -> notFound("Terminal not found: " + terminalSlug));
+        }
+        return store.update(view -> view.withOverlay(locationSlug, terminalSlug));
+    }
+
+    public VersionedView hideTerminal() {
+        return store.update(view -> view.withOverlay("", ""));
+    }
+
+    /** Shows another deck; the level comes from the manifest, a given level must agree with it. */
+    public VersionedView switchDeck(String deckId, Optional<Integer> level) {
+        return store.update(view -> {
+            EncounterMap map = EncounterRules.currentMap(campaign.get(), view);
+            Deck deck = map.deck(deckId).orElseThrow(() -> notFound("Unknown deck: " + deckId));
+            int deckLevel = map.isMultiDeck() ? deck.level() : 1;
+            if (level.isPresent() && level.get() != deckLevel) {
+                throw badRequest("level " + level.get() + " does not match deck " + deckId + " (level " + deckLevel + ")");
+            }
+            return view.withDeck(deckLevel, deckId);
+        });
+    }
+
+    /** Sets a room's visibility, or flips it when visible is absent (absent counts as visible). */
+    public VersionedView toggleRoom(String roomId, Optional<Boolean> visible) {
+        return store.update(view -> {
+            EncounterRules.requireRoom(EncounterRules.currentMap(campaign.get(), view), roomId);
+            boolean now = visible.orElseGet(() -> !view.encounterRoomVisibility().getOrDefault(roomId, true));
+            return view.withRoomVisible(roomId, now);
+        });
+    }
+
+    /** Replaces the visibility of many rooms at once (reveal all / hide all). */
+    public VersionedView setRoomVisibility(Map<String, Boolean> visibility) {
+        return store.update(view -> {
+            EncounterMap map = EncounterRules.currentMap(campaign.get(), view);
+            visibility.keySet().forEach(room -> EncounterRules.requireRoom(map, room));
+            return view.withRoomVisibility(visibility);
+        });
+    }
+
+    public VersionedView setDoorStatus(String connectionId, String status) {
+        DoorStatus doorStatus = parseDoorStatus(status);
+        return store.update(view -> {
+            if (!EncounterRules.currentMap(campaign.get(), view).connectionIds().contains(connectionId)) {
+                throw notFound("Unknown connection: " + connectionId);
+            }
+            return view.withDoorStatus(connectionId, doorStatus);
+        });
+    }
+
+    static DoorStatus parseDoorStatus(String status) {
+        try {
+            return DoorStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw badRequest("Invalid door_status. Must be one of: OPEN, CLOSED, LOCKED, SEALED, DAMAGED");
+        }
+    }
+
+    public record Placed(String tokenId, VersionedView version) {
+    }
+
+    public Placed placeToken(String type, String name, int x, int y, String imageUrl, String roomId) {
+        if (!Token.TYPES.contains(type)) {
+            throw badRequest("Invalid type. Must be one of: player, npc, creature, object");
+        }
+        if (name.isBlank()) {
+            throw badRequest("name is required");
+        }
+        requireCell(x, y);
+        String tokenId = UUID.randomUUID().toString().substring(0, 8);
+        VersionedView version = store.update(view -> {
+            EncounterMap map = EncounterRules.currentMap(campaign.get(), view);
+            String room = EncounterRules.optionalRoom(map, roomId).orElse("");
+            return view.withToken(tokenId, new Token(type, name.trim(), x, y, List.of(), imageUrl, room));
+        });
+        return new Placed(tokenId, version);
+    }
+
+    /** Moves a token; its room stays unless a new one is given (the original wiped it on every move). */
+    public VersionedView moveToken(String tokenId, int x, int y, Optional<String> roomId) {
+        requireCell(x, y);
+        return store.update(view -> {
+            Token token = requireToken(view, tokenId);
+            String room = token.roomId();
+            if (roomId.isPresent()) {
+                EncounterMap map = EncounterRules.currentMap(campaign.get(), view);
+                room = EncounterRules.optionalRoom(map, roomId.get()).orElse("");
+            }
+            return view.withToken(tokenId, token.movedTo(x, y, room));
+        });
+    }
+
+    public VersionedView removeToken(String tokenId) {
+        return store.update(view -> {
+            requireToken(view, tokenId);
+            return view.withoutToken(tokenId);
+        });
+    }
+
+    public VersionedView setTokenStatus(String tokenId, List<String> status) {
+        List<String> normalized = new ArrayList<>();
+        for (String s : status) {
+            String lower = s.toLowerCase(Locale.ROOT);
+            if (!TOKEN_STATUSES.contains(lower)) {
+                throw badRequest("Invalid status '" + s + "'. Must be among: wounded, dead, panicked, stunned, hidden");
+            }
+            if (!normalized.contains(lower)) {
+                normalized.add(lower);
+            }
+        }
+        return store.update(view -> view.withToken(tokenId, requireToken(view, tokenId).withStatus(normalized)));
+    }
+
+    public VersionedView clearTokens() {
+        return store.update(view -> view.withTokens(Map.of()));
+    }
+
+    public VersionedView togglePortrait(String npcId) {
+        campaign.get().npc(npcId).orElseThrow(() -> notFound("Unknown NPC: " + npcId));
+        return store.update(view -> {
+            List<String> portraits = new ArrayList<>(view.encounterActivePortraits());
+            if (!portraits.remove(npcId)) {
+                portraits.add(npcId);
+            }
+            return view.withActivePortraits(portraits);
+        });
+    }
+
+    /** Replaces the system's override wholesale, as the original did. */
+    public VersionedView setShipSystem(String system, String status, Optional<Integer> condition, Optional<String> info) {
+        if (!SHIP_SYSTEMS.contains(system)) {
+            throw badRequest("Invalid system. Must be one of: life_support, engines, weapons, comms");
+        }
+        if (!SHIP_STATUSES.contains(status)) {
+            throw badRequest("Invalid status. Must be one of: ONLINE, STRESSED, DAMAGED, CRITICAL, OFFLINE");
+        }
+        condition.filter(c -> c < 0 || c > 100).ifPresent(c -> {
+            throw badRequest("condition must be between 0 and 100");
+        });
+        if (campaign.get().ship().isEmpty()) {
+            throw notFound("Ship data not found");
+        }
+        ShipSystemOverride override = new ShipSystemOverride(status, condition.orElse(null), info.orElse(null));
+        return store.update(view -> view.withShipSystemOverride(system, override));
+    }
+
+    public VersionedView setCharonMode(String mode) {
+        CharonMode parsed;
+        try {
+            parsed = CharonMode.valueOf(mode);
+        } catch (IllegalArgumentException e) {
+            throw badRequest("Invalid mode. Must be DISPLAY or QUERY");
+        }
+        return store.update(view -> view.withCharonMode(parsed));
+    }
+
+    public VersionedView setCharonLocation(String path) {
+        if (path.length() > 500) {
+            throw badRequest("location_path is longer than 500 characters");
+        }
+        return store.update(view -> view.withCharonLocationPath(path));
+    }
+
+    /** Opens, closes or flips the CHARON dialog; displays may only close it. */
+    public VersionedView toggleDialog(Optional<Boolean> open, boolean gm) {
+        return store.update(view -> {
+            boolean next = open.orElse(!view.charonDialogOpen());
+            if (next && !gm) {
+                throw new charon.json.RequestRejected(403, "Only the GM can open the CHARON dialog");
+            }
+            return view.withCharonDialogOpen(next);
+        });
+    }
+
+    private static Token requireToken(ActiveView view, String tokenId) {
+        Token token = view.encounterTokens().get(tokenId);
+        if (token == null) {
+            throw notFound("Token not found");
+        }
+        return token;
+    }
+
+    private static void requireCell(int x, int y) {
+        if (x < 0 || y < 0 || x > 10_000 || y > 10_000) {
+            throw badRequest("x and y must be grid cells between 0 and 10000");
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw badRequest("Invalid " + field + " '" + value + "'. Must be one of: " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package charon.campaign;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import charon.testsupport.Deployments;
+import charon.testsupport.Http;
+import charon.testsupport.JsonText;
+import charon.testsupport.Session;
+import charon.testsupport.SseClient;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The fixture campaign through the real server: payload enrichment, read endpoints, images, hot reload, problems. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class CampaignIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Path SHARED = Path.of(System.getProperty("charon.shared.dir", "../shared"));
+    private static final Path DATA = Path.of(System.getProperty("charon.test.dir", "target/test-data"), "campaign-" + System.nanoTime());
+    private static final Path CAMPAIGN = DATA.resolve("icarium");
+
+    @ArquillianResource
+    URL base;
+
+    private Session gm;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() throws IOException {
+        copyTree(SHARED.resolve("fixtures/campaign-icarium"), CAMPAIGN);
+        Files.copy(SHARED.resolve("fixtures/django-db/db.sqlite3"), DATA.resolve("charon.db"));
+        System.setProperty("charon.home", DATA.toString());
+        System.setProperty("charon.db", DATA.resolve("charon.db").toString());
+        System.setProperty("charon.campaign", CAMPAIGN.toString());
+        System.setProperty("charon.keepalive.seconds", "30");
+        return Deployments.charon("campaign");
+    }
+
+    private URI api() {
+        return URI.create(base.toString()).resolve("api/");
+    }
+
+    @BeforeEach
+    void login() throws Exception {
+        gm = Session.gm(api());
+    }
+
+    private JsonObject payload() throws Exception {
+        return JsonText.object(Http.get(api().resolve("active-view/")).body());
+    }
+
+    private JsonObject encounter(String location) throws Exception {
+        gm.ok("gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + location + "\"}");
+        return payload();
+    }
+
+    @Test
+    void everyPayloadCarriesTheNpcCards() throws Exception {
+        gm.ok("gm/switch-view/", "{\"view_type\":\"STANDBY\"}");
+        JsonObject payload = payload();
+        JsonObject npcs = payload.getJsonObject("encounter_npc_data");
+        assertTrue(npcs.keySet().containsAll(List.of("lucia_vance", "ewan_mcgregor", "dr_yuki_tanaka", "captain_harrow")), npcs.toString());
+        assertEquals("lucia_vance", npcs.getJsonObject("lucia_vance").getString("id"));
+        assertFalse(payload.containsKey("location_data"), "no location keys outside an encounter");
+    }
+
+    @Test
+    void multiDeckEncounterPayloadIsCompactAndCorrect() throws Exception {
+        try (SseClient display = SseClient.open(api().resolve("active-view/stream/"))) {
+            display.next("activeview", WAIT);
+            gm.ok("gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"uscss_morrigan\"}");
+            SseClient.Event event = display.next("activeview", WAIT);
+            assertTrue(event.data().getBytes(StandardCharsets.UTF_8).length < 16 * 1024, "payload is " + event.data().length() + " bytes");
+            assertFalse(event.data().contains("\"directory\""), "no server paths");
+            assertFalse(event.data().contains(CAMPAIGN.toAbsolutePath().toString()), "no server paths");
+            JsonObject payload = JsonText.object(event.data());
+            assertEquals("ship", payload.getString("location_type"));
+            assertEquals("USCSS Morrigan", payload.getString("location_name"));
+            assertEquals(List.of("sol", "earth", "uscss_morrigan"), payload.getJsonArray("location_path").getValuesAs(jakarta.json.JsonString::getString));
+            JsonObject data = payload.getJsonObject("location_data");
+            assertEquals("sol", data.getString("system_slug"));
+            assertEquals("earth", data.getString("parent_slug"), "the real parent, not the system");
+            assertEquals(2, payload.getInt("encounter_total_decks"));
+            assertEquals("Main Deck", payload.getString("encounter_deck_name"));
+            assertEquals("deck_1", payload.getString("encounter_deck_id"));
+            JsonObject map = data.getJsonObject("map");
+            assertTrue(map.getBoolean("is_multi_deck"));
+            assertEquals("deck_1", map.getString("current_deck_id"));
+            JsonObject visibility = payload.getJsonObject("encounter_room_visibility");
+            assertTrue(visibility.containsKey("bridge"));
+            assertTrue(visibility.values().stream().allMatch(v -> v == jakarta.json.JsonValue.FALSE), "a new encounter starts with every room hidden");
+
+            gm.ok("gm/encounter/switch-level/", "{\"deck_id\":\"deck_2\",\"level\":2}");
+            JsonObject lower = JsonText.object(display.next("activeview", WAIT).data());
+            assertEquals("Lower Deck", lower.getString("encounter_deck_name"));
+            assertEquals(2, lower.getInt("encounter_level"));
+            assertEquals("deck_2", lower.getJsonObject("location_data").getJsonObject("map").getString("current_deck_id"));
+        }
+    }
+
+    @Test
+    void singleFileMapAndLocationWithoutMap() throws Exception {
+        JsonObject single = encounter("base_alpha");
+        assertEquals("base_alpha", single.getString("location_slug"));
+        JsonObject map = single.getJsonObject("location_data").getJsonObject("map");
+        assertFalse(map.containsKey("is_multi_deck") && map.getBoolean("is_multi_deck"));
+        assertFalse(single.containsKey("encounter_total_decks"));
+
+        JsonObject noMap = encounter("luna");
+        assertEquals("moon", noMap.getString("location_type"));
+        assertTrue(noMap.getJsonObject("location_data").isNull("map"));
+        assertEquals("earth", noMap.getJsonObject("location_data").getString("parent_slug"));
+    }
+
+    @Test
+    void readEndpointsAnswerInTheContractsShapes() throws Exception {
+        JsonObject tree = JsonText.object(gm.get("gm/locations/").body());
+        assertTrue(tree.getJsonArray("locations").size() >= 8);
+        JsonObject multi = JsonText.object(Http.get(api().resolve("encounter-map/uscss_morrigan/")).body());
+        assertTrue(multi.getBoolean("is_multi_deck"));
+        assertTrue(multi.containsKey("room_visibility"));
+        JsonObject decks = JsonText.object(Http.get(api().resolve("encounter-map/uscss_morrigan/all-decks/")).body());
+        assertEquals(2, decks.getJsonArray("decks").size());
+        HttpResponse<String> unknown = Http.get(api().resolve("encounter-map/nowhere/"));
+        assertEquals(404, unknown.statusCode());
+        assertEquals("Location not found", JsonText.object(unknown.body()).getString("error"));
+        assertEquals("No map data for location", JsonText.object(Http.get(api().resolve("encounter-map/luna/")).body()).getString("error"));
+        JsonObject terminal = JsonText.object(Http.get(api().resolve("terminal/research_base_alpha/commanders_terminal/")).body());
+        assertEquals(4, terminal.getJsonArray("inbox").size());
+        assertEquals(404, Http.get(api().resolve("terminal/research_base_alpha/nope/")).statusCode());
+        assertTrue(JsonText.object(Http.get(api().resolve("ship-status/")).body()).containsKey("ship"));
+        assertTrue(JsonText.object(Http.get(api().resolve("star-map/")).body()).getJsonArray("systems").size() > 0);
+        assertTrue(JsonText.object(Http.get(api().resolve("system-map/sol/")).body()).containsKey("bodies"));
+        assertEquals(200, Http.get(api().resolve("orbit-map/sol/earth/")).statusCode());
+        assertEquals(404, Http.get(api().resolve("orbit-map/sol/nowhere/")).statusCode());
+        assertTrue(JsonText.object(gm.get("gm/encounter/token-images/").body()).getJsonArray("images").size() >= 2);
+    }
+
+    @Test
+    void onlyCampaignImagesAreServedAndNothingOutsideTheCampaign() throws Exception {
+        HttpResponse<String> portrait = Http.get(URI.create(base.toString()).resolve("data/campaign/NPCs/images/lucia_vance.png"));
+        assertEquals(200, portrait.statusCode());
+        assertEquals("image/png", portrait.headers().firstValue("Content-Type").orElse(""));
+        Path outside = DATA.resolve("secret.png");
+        Files.writeString(outside, "not for players");
+        Files.createSymbolicLink(CAMPAIGN.resolve("campaign/NPCs/images/escape.png"), outside.toAbsolutePath());
+        for (String path : List.of("data/campaign/npcs.yaml", "data/campaign/sessions/session-001.md",
+                "data/campaign/NPCs/images/escape.png", "data/campaign/NPCs/images/missing.png", "data/")) {
+            assertEquals(404, Http.get(URI.create(base.toString()).resolve(path)).statusCode(), path);
+        }
+        String root = URI.create(base.toString()).getPath();
+        for (String raw : List.of("data/../../charon.db", "data/%2e%2e/%2e%2e/charon.db", "data/campaign%2f..%2f..%2fcharon.db",
+                "data/..%5c..%5ccharon.db", "data/campaign/NPCs/images/..%2f..%2f..%2f..%2fcharon.db")) {
+            int status = rawStatus(root + raw);
+            assertTrue(status == 404 || status == 400, raw + " answered " + status);
+        }
+    }
+
+    /** Sends the path exactly as written (no client-side normalisation). */
+    private int rawStatus(String path) throws IOException {
+        URI uri = URI.create(base.toString());
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            String status = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+            return Integer.parseInt(status.substring(9, 12));
+        }
+    }
+
+    @Test
+    void editingACampaignFileReloadsAndPushesWithinTwoSeconds() throws Exception {
+        encounter("uscss_morrigan");
+        try (SseClient display = SseClient.open(api().resolve("active-view/stream/"))) {
+            assertEquals("USCSS Morrigan", JsonText.object(display.next("activeview", WAIT).data()).getString("location_name"));
+            Path file = CAMPAIGN.resolve("galaxy/sol/earth/uscss_morrigan/location.yaml");
+            Files.writeString(file, Files.readString(file).replace("name: \"USCSS Morrigan\"", "name: \"USCSS Morrigan (refit)\""));
+            JsonObject reloaded = JsonText.object(display.next("activeview", Duration.ofMillis(2500)).data());
+            assertEquals("USCSS Morrigan (refit)", reloaded.getString("location_name"));
+        }
+    }
+
+    @Test
+    void aBrokenFileIsReportedAndTheRestKeepsWorking() throws Exception {
+        Path broken = CAMPAIGN.resolve("galaxy/sol/wreck-of-the-ardent/location.yaml");
+        Files.createDirectories(broken.getParent());
+        try (SseClient display = SseClient.open(api().resolve("active-view/stream/"))) {
+            display.next("activeview", WAIT);
+            Files.writeString(broken, "name: \"Wreck\nstatus: [unclosed\n");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            JsonObject problems;
+            do {
+                problems = JsonText.object(gm.get("gm/campaign/problems/").body());
+            } while (problems.getJsonArray("problems").isEmpty() && System.nanoTime() < deadline && pause());
+            JsonObject problem = problems.getJsonArray("problems").getJsonObject(0);
+            assertEquals("galaxy/sol/wreck-of-the-ardent/location.yaml", problem.getString("file"));
+            assertFalse(problem.isNull("line"));
+            assertEquals(200, Http.get(api().resolve("encounter-map/uscss_morrigan/")).statusCode(), "the rest still loads");
+        }
+    }
+
+    private static boolean pause() throws InterruptedException {
+        Thread.sleep(50);
+        return true;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package charon.testsupport;
+
+import jakarta.json.JsonObject;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A browser-like HTTP client with its own cookies; after {@link #login} it sends the CSRF header on writes. */
+public final class Session {
+
+    private final URI api;
+    private final HttpClient client;
+    private String csrfToken;
+
+    public Session(URI api) {
+        this.api = api;
+        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public static Session gm(URI api) throws IOException, InterruptedException {
+        Session session = new Session(api);
+        session.login("gm", "gm-pass-123");
+        return session;
+    }
+
+    public HttpResponse<String> login(String username, String password) throws IOException, InterruptedException {
+        HttpResponse<String> response = post("auth/login/", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        if (response.statusCode() != 200) {
+            throw new AssertionError("login of " + username + " failed: " + response.statusCode() + " " + response.body());
+        }
+        JsonObject body = JsonText.object(response.body());
+        csrfToken = body.getString("csrf_token");
+        return response;
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (csrfToken != null) {
+            request.header("X-CSRF-Token", csrfToken);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POST that must succeed; returns the parsed body. */
+    public JsonObject ok(String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = post(path, body);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("POST " + path + " " + body + " -> " + response.statusCode() + " " + response.body());
+        }
+        return JsonText.object(response.body());
+    }
+}
