@@ -6,9 +6,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.Optional;
+
+import charon.security.Viewer;
 
 /** {@code GET /api/messages/?since=<id>} (api-contract §12.5). */
 @RequestScoped
@@ -20,8 +24,8 @@ public class MessageResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public MessageList list(@QueryParam("since") String since) {
-        return MessageList.of(messages.visibleTo(Optional.empty(), parseSince(since)));
+    public MessageList list(@QueryParam("since") String since, @Context HttpServletRequest request) {
+        return MessageList.of(messages.visibleTo(Viewer.of(request).userId(), parseSince(since)));
     }
 
     /** Like the original, a since that is not a whole number is ignored rather than refused. */

@@ -1,6 +1,7 @@
 package charon.push;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,6 +10,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+
+import charon.security.Viewer;
 
 /** {@code GET /api/active-view/stream/}: the SSE stream every display keeps open. */
 @jakarta.enterprise.context.RequestScoped
@@ -20,10 +23,11 @@ public class ActiveViewStreamResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void open(@Context SseEventSink sink, @Context Sse sse, @Context HttpServletResponse response) {
+    public void open(@Context SseEventSink sink, @Context Sse sse,
+                     @Context HttpServletRequest request, @Context HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-cache");
         // Tells reverse proxies (nginx) not to buffer the stream.
         response.setHeader("X-Accel-Buffering", "no");
-        streams.join(sink, sse);
+        streams.join(sink, sse, Viewer.of(request));
     }
 }

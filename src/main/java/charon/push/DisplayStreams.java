@@ -12,8 +12,9 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import charon.chat.ConversationChanged;
 import charon.config.CharonConfig;
+import charon.json.Json;
+import charon.messages.MessagePosted;
+import charon.security.Viewer;
 import charon.view.ActiveViewPayloads;
 import charon.view.PayloadPublished;
 import charon.view.SerializedPayload;
@@ -39,6 +44,8 @@ public class DisplayStreams {
 
     static final String ACTIVEVIEW = "activeview";
     static final String KEEPALIVE = "keepalive";
+    static final String CHARON = "charon";
+    static final String MESSAGE = "message";
     /** Sent with the first event: how long EventSource waits before reconnecting. */
     static final long RECONNECT_DELAY_MS = 2000;
 
@@ -50,7 +57,13 @@ public class DisplayStreams {
     CharonConfig config;
 
     private final Object lock = new Object();
-    private final Set<SseEventSink> open = ConcurrentHashMap.newKeySet();
+    /** Every registered stream and who watches it (messages are only sent to whom they are for). */
+    private final Map<SseEventSink, Viewer> open = new ConcurrentHashMap<>();
+    private final ExecutorService directSends = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "charon-sse-direct");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AtomicLong eventsSent = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
 
@@ -60,7 +73,7 @@ public class DisplayStreams {
     private ScheduledExecutorService keepalive;
 
     /** Sends the current state to a new display and subscribes it to every later change. */
-    public void join(SseEventSink sink, Sse sseContext) {
+    public void join(SseEventSink sink, Sse sseContext, Viewer viewer) {
         synchronized (lock) {
             ensureStarted(sseContext);
             if (lastBroadcast == null) {
@@ -78,7 +91,7 @@ public class DisplayStreams {
                     forget(sink, failure);
                 }
             });
-            open.add(sink);
+            open.put(sink, viewer);
             broadcaster.register(sink);
         }
     }
@@ -98,6 +111,47 @@ public class DisplayStreams {
             eventsSent.addAndGet(open.size());
             broadcaster.broadcast(event);
         }
+    }
+
+    /** A CHARON conversation changed: every display gets it (what CHARON says is public at the table). */
+    void onConversation(@Observes ConversationChanged changed) {
+        synchronized (lock) {
+            if (broadcaster == null || open.isEmpty()) {
+                return;
+            }
+            eventsSent.addAndGet(open.size());
+            broadcaster.broadcast(sse.newEventBuilder()
+                    .name(CHARON)
+                    .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                    .data(String.class, Json.write(Map.of("channel", changed.channel(), "messages", changed.messages())))
+                    .build());
+        }
+    }
+
+    /**
+     * A message was committed: only the streams of its recipients (or everyone, for a broadcast) and
+     * the GM get it. Sent off the request thread so a slow display cannot hold up the GM.
+     */
+    void onMessage(@Observes MessagePosted posted) {
+        if (sse == null) {
+            return;
+        }
+        OutboundSseEvent event = sse.newEventBuilder()
+                .name(MESSAGE)
+                .id("message-" + posted.message().id())
+                .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                .data(String.class, Json.write(posted.message()))
+                .build();
+        open.forEach((sink, viewer) -> {
+            if (posted.visibleTo(viewer.userId(), viewer.gm())) {
+                eventsSent.incrementAndGet();
+                directSends.execute(() -> sink.send(event).whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        forget(sink, failure);
+                    }
+                }));
+            }
+        });
     }
 
     /** Number of display streams currently registered. */
@@ -120,7 +174,7 @@ public class DisplayStreams {
         sse = sseContext;
         broadcaster = sse.newBroadcaster();
         broadcaster.onError(this::forget);
-        broadcaster.onClose(sink -> open.remove(sink));
+        broadcaster.onClose(open::remove);
         startKeepalive(config.keepaliveInterval());
     }
 
@@ -145,7 +199,7 @@ public class DisplayStreams {
     }
 
     private void forget(SseEventSink sink, Throwable cause) {
-        if (open.remove(sink)) {
+        if (open.remove(sink) != null) {
             dropped.incrementAndGet();
             LOG.log(Level.FINE, "Display stream went away: {0}", cause.toString());
         }
@@ -158,6 +212,7 @@ public class DisplayStreams {
 
     @PreDestroy
     void shutdown() {
+        directSends.shutdownNow();
         if (keepalive != null) {
             keepalive.shutdownNow();
         }

@@ -1,0 +1,160 @@
+package charon.chat;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import static charon.json.RequestRejected.badRequest;
+
+/**
+ * The CHARON conversations, one per channel (story, bridge, encounter-&lt;slug&gt;, default), kept in
+ * memory. Every change is atomic and announced, so displays and the console see it at once instead
+ * of polling as the original did.
+ */
+@ApplicationScoped
+public class CharonChannels {
+
+    static final Pattern CHANNEL = Pattern.compile("[A-Za-z0-9_-]{1,120}");
+    static final int MAX_TEXT = 4000;
+    static final int MAX_MESSAGES = 500;
+
+    @Inject
+    Event<ConversationChanged> changed;
+
+    private final Map<String, Channel> channels = new LinkedHashMap<>();
+
+    private static final class Channel {
+        final List<CharonMessage> messages = new ArrayList<>();
+        String lastReadId;
+    }
+
+    public CharonChannels() {
+        channels.put("default", new Channel());
+        channels.put("bridge", new Channel());
+    }
+
+    public static String requireChannel(String name) {
+        if (name == null || !CHANNEL.matcher(name).matches()) {
+            throw badRequest("Invalid channel name");
+        }
+        return name;
+    }
+
+    public CharonMessage playerQuery(String channel, String query) {
+        return add(channel, "user", text(query, "Query required"));
+    }
+
+    public CharonMessage charonReply(String channel, String content) {
+        return add(channel, "charon", text(content, "Content required"));
+    }
+
+    private static String text(String value, String emptyMessage) {
+        String trimmed = value == null ? "" : value.trim();
+        if (trimmed.isEmpty()) {
+            throw badRequest(emptyMessage);
+        }
+        if (trimmed.length() > MAX_TEXT) {
+            throw badRequest("Text is longer than " + MAX_TEXT + " characters");
+        }
+        return trimmed;
+    }
+
+    private CharonMessage add(String channel, String role, String content) {
+        requireChannel(channel);
+        CharonMessage message = new CharonMessage(UUID.randomUUID().toString(), role, content,
+                LocalDateTime.now().toString(), false);
+        List<CharonMessage> snapshot;
+        synchronized (channels) {
+            Channel conversation = channels.computeIfAbsent(channel, c -> new Channel());
+            conversation.messages.add(message);
+            if (conversation.messages.size() > MAX_MESSAGES) {
+                conversation.messages.remove(0);
+            }
+            snapshot = List.copyOf(conversation.messages);
+        }
+        changed.fire(new ConversationChanged(channel, snapshot));
+        return message;
+    }
+
+    public List<CharonMessage> conversation(String channel) {
+        requireChannel(channel);
+        synchronized (channels) {
+            Channel conversation = channels.get(channel);
+            return conversation == null ? List.of() : List.copyOf(conversation.messages);
+        }
+    }
+
+    /** Empties the conversation; the channel stays registered and its last-read marker is kept. */
+    public void clear(String channel) {
+        requireChannel(channel);
+        synchronized (channels) {
+            Channel conversation = channels.get(channel);
+            if (conversation != null) {
+                conversation.messages.clear();
+            }
+        }
+        changed.fire(new ConversationChanged(channel, List.of()));
+    }
+
+    public void markRead(String channel) {
+        requireChannel(channel);
+        synchronized (channels) {
+            Channel conversation = channels.get(channel);
+            if (conversation != null && !conversation.messages.isEmpty()) {
+                conversation.lastReadId = conversation.messages.get(conversation.messages.size() - 1).messageId();
+            }
+        }
+    }
+
+    /** For the GM console: every channel with its counts (api-contract §9.1 unread rules). */
+    public List<Map<String, Object>> overview() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        synchronized (channels) {
+            channels.forEach((name, conversation) -> {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("channel", name);
+                entry.put("message_count", conversation.messages.size());
+                entry.put("unread_count", unread(conversation));
+                entry.put("last_message", conversation.messages.isEmpty() ? null
+                        : conversation.messages.get(conversation.messages.size() - 1));
+                out.add(entry);
+            });
+        }
+        return out;
+    }
+
+    private static int unread(Channel conversation) {
+        List<CharonMessage> messages = conversation.messages;
+        if (conversation.lastReadId != null) {
+            for (int i = 0; i < messages.size(); i++) {
+                if (messages.get(i).messageId().equals(conversation.lastReadId)) {
+                    return messages.size() - 1 - i;
+                }
+            }
+            return 0;
+        }
+        int unanswered = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            boolean answered = i + 1 < messages.size() && "charon".equals(messages.get(i + 1).role());
+            if ("user".equals(messages.get(i).role()) && !answered) {
+                unanswered++;
+            }
+        }
+        return unanswered;
+    }
+
+    Optional<String> lastRead(String channel) {
+        synchronized (channels) {
+            return Optional.ofNullable(channels.get(channel)).map(c -> c.lastReadId);
+        }
+    }
+}

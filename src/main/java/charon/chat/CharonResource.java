@@ -1,0 +1,127 @@
+package charon.chat;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import charon.json.JsonBody;
+import charon.json.RequestRejected;
+import charon.view.ActiveView;
+import charon.view.ActiveViewStore;
+import charon.view.CharonMode;
+import charon.view.ViewType;
+
+/** CHARON conversations (api-contract §9.2, without the LLM endpoints): displays ask, the GM answers. */
+@RequestScoped
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
+public class CharonResource {
+
+    @Inject
+    CharonChannels channels;
+    @Inject
+    ActiveViewStore store;
+
+    @GET
+    @Path("charon/conversation/")
+    public Map<String, Object> legacyConversation() {
+        ActiveView view = store.current().view();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("mode", view.charonMode().name());
+        body.put("charon_location_path", view.charonLocationPath());
+        body.put("active_location_path", view.viewType() == ViewType.ENCOUNTER && !view.locationSlug().isEmpty()
+                ? view.locationSlug() : view.charonLocationPath());
+        body.put("messages", channels.conversation("default"));
+        return body;
+    }
+
+    @POST
+    @Path("charon/submit-query/")
+    public Map<String, Object> legacySubmit(String raw) {
+        if (store.current().view().charonMode() != CharonMode.QUERY) {
+            throw new RequestRejected(403, "Terminal not in query mode");
+        }
+        return submitted(channels.playerQuery("default", JsonBody.parse(raw).string("query", "")));
+    }
+
+    @GET
+    @Path("charon/{channel}/conversation/")
+    public Map<String, Object> conversation(@PathParam("channel") String channel) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("channel", CharonChannels.requireChannel(channel));
+        body.put("mode", store.current().view().charonMode().name());
+        body.put("messages", channels.conversation(channel));
+        return body;
+    }
+
+    @POST
+    @Path("charon/{channel}/submit/")
+    public Map<String, Object> submit(@PathParam("channel") String channel, String raw) {
+        return submitted(channels.playerQuery(CharonChannels.requireChannel(channel), JsonBody.parse(raw).string("query", "")));
+    }
+
+    @POST
+    @Path("gm/charon/send/")
+    public Map<String, Object> legacySend(String raw) {
+        return Map.of("success", true, "message_id",
+                channels.charonReply("default", JsonBody.parse(raw).string("content", "")).messageId());
+    }
+
+    @POST
+    @Path("gm/charon/clear/")
+    public Map<String, Object> legacyClear(String raw) {
+        JsonBody.parse(raw);
+        channels.clear("default");
+        return Map.of("success", true);
+    }
+
+    @GET
+    @Path("gm/charon/channels/")
+    public Map<String, Object> overview() {
+        return Map.of("channels", channels.overview());
+    }
+
+    @POST
+    @Path("gm/charon/{channel}/send/")
+    public Map<String, Object> send(@PathParam("channel") String channel, String raw) {
+        CharonMessage message = channels.charonReply(CharonChannels.requireChannel(channel), JsonBody.parse(raw).string("content", ""));
+        return Map.of("success", true, "message_id", message.messageId(), "channel", channel);
+    }
+
+    @POST
+    @Path("gm/charon/{channel}/mark-read/")
+    public Map<String, Object> markRead(@PathParam("channel") String channel, String raw) {
+        JsonBody.parse(raw);
+        channels.markRead(CharonChannels.requireChannel(channel));
+        return Map.of("success", true, "channel", channel);
+    }
+
+    @POST
+    @Path("gm/charon/{channel}/clear/")
+    public Map<String, Object> clear(@PathParam("channel") String channel, String raw) {
+        JsonBody.parse(raw);
+        channels.clear(CharonChannels.requireChannel(channel));
+        return Map.of("success", true, "channel", channel);
+    }
+
+    /** The original queued an LLM answer; without one, nothing is pending and the GM replies by hand. */
+    private static Map<String, Object> submitted(CharonMessage query) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", true);
+        body.put("query_id", query.messageId());
+        body.put("pending_id", null);
+        return body;
+    }
+
+}

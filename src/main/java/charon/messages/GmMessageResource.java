@@ -1,0 +1,40 @@
+package charon.messages;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+import java.util.Map;
+
+import charon.json.JsonBody;
+import charon.json.RequestRejected;
+import charon.security.Viewer;
+
+/** {@code POST /api/gm/broadcast/}: a message to every player, or to the named ones. */
+@RequestScoped
+@Path("gm/broadcast/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
+public class GmMessageResource {
+
+    @Inject
+    MessageService messages;
+
+    @POST
+    public Map<String, Object> broadcast(String raw, @Context HttpServletRequest request) {
+        JsonBody body = JsonBody.parse(raw);
+        String author = Viewer.of(request).username()
+                .orElseThrow(() -> new RequestRejected(401, "Authentication required"));
+        List<String> recipients = body.has("recipients") ? body.requiredStringList("recipients") : List.of();
+        MessageView message = messages.broadcast(body.string("sender", "CHARON"), body.string("content", ""),
+                body.string("priority", "NORMAL"), author, recipients);
+        return Map.of("success", true, "message_id", message.id());
+    }
+}
