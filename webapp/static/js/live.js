@@ -1,0 +1,119 @@
+// Live state over Server-Sent Events, shared by every page.
+// - named events: activeview (full payload), keepalive ({interval_ms}), message, charon
+// - watchdog: no event/keepalive for 2×interval → close + reopen
+// - consecutive failures → banner "Connection lost — retrying..." after `threshold`
+// - body.dataset.connection = "live" | "lost"; body.dataset.version = last event id/version
+import { apiUrl } from './api.js';
+
+const RETRY_MS = 2500;
+const DEFAULT_INTERVAL = 30000;
+
+export function connectLive({ threshold = 5, onActiveView, onMessage, onCharon, onOpen } = {}) {
+  let es = null;
+  let failures = 0;
+  let interval = DEFAULT_INTERVAL;
+  let watchdog = null;
+  let retryTimer = null;
+  let stopped = false;
+
+  const banner = document.createElement('div');
+  banner.className = 'conn-banner';
+  banner.setAttribute('data-testid', 'connection-banner');
+  banner.setAttribute('role', 'status');
+  banner.textContent = 'Connection lost \u2014 retrying...';
+  banner.hidden = true;
+  document.body.appendChild(banner);
+  document.body.dataset.connection = 'lost';
+
+  function setLive(live) {
+    document.body.dataset.connection = live ? 'live' : 'lost';
+    if (live) banner.hidden = true;
+  }
+
+  function armWatchdog() {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => {
+      // Silent stream (proxy, sleeping laptop, dropped listener): reconnect now.
+      fail(true);
+    }, interval * 2);
+  }
+
+  function parse(e) {
+    try { return JSON.parse(e.data); } catch { return null; }
+  }
+
+  function open() {
+    clearTimeout(retryTimer);
+    if (stopped) return;
+    if (es) { try { es.close(); } catch { /* */ } }
+    es = new EventSource(apiUrl('active-view/stream/'));
+    armWatchdog();
+    es.addEventListener('open', () => {
+      failures = 0;
+      setLive(true);
+      armWatchdog();
+      onOpen && onOpen();
+    });
+    es.addEventListener('activeview', (e) => {
+      armWatchdog();
+      setLive(true);
+      failures = 0;
+      const data = parse(e);
+      if (!data) return;
+      const v = e.lastEventId || data.version;
+      if (v !== undefined && v !== '') document.body.dataset.version = String(v);
+      try { onActiveView && onActiveView(data, e.lastEventId); } catch (err) { console.error('activeview handler failed', err); }
+    });
+    es.addEventListener('keepalive', (e) => {
+      const d = parse(e);
+      if (d && Number(d.interval_ms) > 0) interval = Number(d.interval_ms);
+      armWatchdog();
+    });
+    es.addEventListener('message', (e) => {
+      armWatchdog();
+      const d = parse(e);
+      if (d && onMessage) { try { onMessage(d); } catch (err) { console.error(err); } }
+    });
+    es.addEventListener('charon', (e) => {
+      armWatchdog();
+      const d = parse(e);
+      if (d && onCharon) { try { onCharon(d); } catch (err) { console.error(err); } }
+    });
+    es.addEventListener('error', () => fail(false));
+  }
+
+  function fail(immediate) {
+    if (stopped) return;
+    clearTimeout(watchdog);
+    if (es) { try { es.close(); } catch { /* */ } es = null; }
+    failures += 1;
+    document.body.dataset.connection = 'lost';
+    if (failures >= threshold) banner.hidden = false;
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(open, immediate ? 0 : RETRY_MS);
+  }
+
+  open();
+  return {
+    close() { stopped = true; clearTimeout(watchdog); clearTimeout(retryTimer); if (es) es.close(); },
+    reconnect() { failures = 0; open(); },
+    get failures() { return failures; },
+  };
+}
+
+/** Keep the screen awake where the Wake Lock API exists; re-acquire when the page becomes visible. */
+export function keepAwake() {
+  if (!('wakeLock' in navigator)) return;
+  let lock = null;
+  const acquire = async () => {
+    if (document.visibilityState !== 'visible' || lock) return;
+    try {
+      lock = await navigator.wakeLock.request('screen');
+      lock.addEventListener('release', () => { lock = null; });
+    } catch { lock = null; /* needs a user gesture / secure context on some browsers */ }
+  };
+  document.addEventListener('visibilitychange', acquire);
+  // some browsers require a user gesture: retry on the first interaction
+  document.addEventListener('pointerdown', acquire, { passive: true });
+  acquire();
+}

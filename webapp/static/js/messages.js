@@ -1,0 +1,72 @@
+// Player messages: load once, then live "message" events over SSE (no polling).
+import { getJSON, postJSON, h, whoami, redirectToLogin, pageUrl, toast, applyPerfMode } from './api.js';
+import { connectLive, keepAwake } from './live.js';
+
+applyPerfMode();
+const list = document.getElementById('list');
+const badge = document.getElementById('new-badge');
+const seen = new Set();
+let badgeTimer = null;
+
+function item(m, fresh) {
+  const pr = String(m.priority || 'NORMAL').toUpperCase();
+  const el = h('div', { class: `msg prio-${pr}-row`, 'data-testid': 'message-' + m.id, 'data-priority': pr },
+    h('div.r1', h('span.sender', String(m.sender || 'UNKNOWN').toUpperCase()), h('span', { class: 'badge prio-' + pr }, pr),
+      m.created_at ? h('span.when', String(m.created_at).replace('T', ' ').slice(0, 16)) : null),
+    h('div.content', String(m.content || '')));
+  if (!fresh) el.style.animation = 'none';
+  return el;
+}
+function empty() {
+  list.replaceChildren(h('div.empty', { 'data-testid': 'messages-empty' }, h('div', '> NO NEW MESSAGES'), h('div', '> SYSTEM STANDBY'), h('div', '> ', h('span.blink', '_'))));
+}
+function add(msgs, fresh) {
+  const neu = msgs.filter(m => m && m.id != null && !seen.has(m.id));
+  if (!neu.length) return 0;
+  if (!seen.size) list.replaceChildren();
+  // newest first: insert each new message in id order at the right position
+  for (const m of neu.sort((a, b) => a.id - b.id)) {
+    seen.add(m.id);
+    const el = item(m, fresh);
+    el.dataset.id = m.id;
+    const after = [...list.children].find(c => Number(c.dataset.id) < m.id);
+    list.insertBefore(el, after || null);
+  }
+  return neu.length;
+}
+
+(async function boot() {
+  let me;
+  try { me = await whoami(); } catch (e) { toast(e.message, 'error'); }
+  if (!me) { redirectToLogin(); return; }
+  document.getElementById('who').textContent = String(me.username).toUpperCase();
+  keepAwake();
+  const load = async () => {
+    try {
+      const d = await getJSON('messages/');
+      add(d.messages || [], false);
+      if (!seen.size) empty();
+    } catch (e) { list.replaceChildren(h('div.empty.err', '> ' + e.message)); }
+  };
+  await load();
+  let opened = 0;
+  connectLive({
+    threshold: 3,
+    onOpen: () => { if (opened++) load(); }, // after a reconnect, catch up on anything missed
+    onMessage: (m) => {
+      // server only streams messages this user may read; the page shows them newest first
+      const n = add([m], true);
+      if (n) {
+        badge.textContent = n > 1 ? 'NEW MESSAGES RECEIVED' : 'NEW MESSAGE RECEIVED';
+        badge.hidden = false;
+        clearTimeout(badgeTimer);
+        badgeTimer = setTimeout(() => { badge.hidden = true; }, 3000);
+      }
+    },
+  });
+})();
+
+document.getElementById('logout').addEventListener('click', async () => {
+  try { await postJSON('auth/logout/', {}); } catch { /* ignore */ }
+  location.href = pageUrl('login/');
+});
