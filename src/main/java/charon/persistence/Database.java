@@ -98,6 +98,15 @@ public class Database {
         }
     }
 
+    /** A trivial query: true when the file can still be read. */
+    public boolean isReachable() {
+        try {
+            return read(em -> em.createNativeQuery("select 1").getSingleResult()) != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     static Map<String, Object> settings(Path file) {
         // WAL keeps readers off the writer's back; synchronous=FULL makes an answered write survive a crash;
         // busy_timeout makes concurrent writers wait instead of failing with "database is locked".
