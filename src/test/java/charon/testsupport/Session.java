@@ -15,11 +15,12 @@ public final class Session {
 
     private final URI api;
     private final HttpClient client;
+    private final CookieManager cookies = new CookieManager();
     private String csrfToken;
 
     public Session(URI api) {
         this.api = api;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(10)).build();
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     public static Session gm(URI api) throws IOException, InterruptedException {
@@ -36,6 +37,13 @@ public final class Session {
         JsonObject body = JsonText.object(response.body());
         csrfToken = body.getString("csrf_token");
         return response;
+    }
+
+    /** The Cookie header a second connection (an SSE stream) needs to be this same user. */
+    public java.util.Map<String, String> cookieHeader() {
+        StringBuilder header = new StringBuilder();
+        cookies.getCookieStore().getCookies().forEach(c -> header.append(header.length() == 0 ? "" : "; ").append(c.getName()).append('=').append(c.getValue()));
+        return header.length() == 0 ? java.util.Map.of() : java.util.Map.of("Cookie", header.toString());
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {

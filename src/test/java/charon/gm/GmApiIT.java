@@ -1,0 +1,350 @@
+package charon.gm;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import charon.testsupport.Deployments;
+import charon.testsupport.Http;
+import charon.testsupport.JsonText;
+import charon.testsupport.Session;
+import charon.testsupport.SseClient;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The GM's write API on the demo campaign: effects, the one event each write pushes, refusals, fuzzing, concurrency, messages. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class GmApiIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Path DATA = Path.of(System.getProperty("charon.test.dir", "target/test-data"), "gm-" + System.nanoTime());
+
+    @ArquillianResource
+    URL base;
+
+    private Session gm;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() throws Exception {
+        Files.createDirectories(DATA);
+        Files.copy(Path.of(System.getProperty("charon.shared.dir", "../shared"), "fixtures/django-db/db.sqlite3"), DATA.resolve("charon.db"));
+        System.setProperty("charon.home", DATA.toString());
+        System.setProperty("charon.db", DATA.resolve("charon.db").toString());
+        System.clearProperty("charon.campaign");
+        System.setProperty("charon.keepalive.seconds", "30");
+        return Deployments.charon("gm");
+    }
+
+    private URI api() {
+        return URI.create(base.toString()).resolve("api/");
+    }
+
+    @BeforeEach
+    void login() throws Exception {
+        gm = Session.gm(api());
+    }
+
+    private long version() throws Exception {
+        return Long.parseLong(Http.get(api().resolve("active-view/")).headers().firstValue("X-Charon-Version").orElseThrow());
+    }
+
+    private JsonObject state() throws Exception {
+        return JsonText.object(Http.get(api().resolve("active-view/")).body());
+    }
+
+    private String firstShipWithDecks() throws Exception {
+        return "msv_caldera_wren";
+    }
+
+    /** Each accepted write is one version and exactly one event, carrying its effect. */
+    @Test
+    void everyWriteChangesStateAndPushesOneEvent() throws Exception {
+        try (SseClient display = SseClient.open(api().resolve("active-view/stream/"))) {
+            long v = Long.parseLong(display.next("activeview", WAIT).id());
+            String ship = firstShipWithDecks();
+            gm.ok("gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + ship + "\"}");
+            JsonObject s = next(display, ++v);
+            assertEquals("ENCOUNTER", s.getString("view_type"));
+            assertEquals("encounter-" + ship, s.getString("charon_active_channel"));
+            String room = s.getJsonObject("encounter_room_visibility").keySet().iterator().next();
+            assertFalse(s.getJsonObject("encounter_room_visibility").getBoolean(room));
+
+            gm.ok("gm/encounter/toggle-room/", "{\"room_id\":\"" + room + "\"}");
+            assertTrue(next(display, ++v).getJsonObject("encounter_room_visibility").getBoolean(room));
+
+            JsonObject placed = gm.ok("gm/encounter/place-token/", "{\"type\":\"npc\",\"name\":\"Vask\",\"x\":2,\"y\":3,\"room_id\":\"" + room + "\"}");
+            String token = placed.getString("token_id");
+            assertEquals(room, next(display, ++v).getJsonObject("encounter_tokens").getJsonObject(token).getString("room_id"));
+
+            gm.ok("gm/encounter/move-token/", "{\"token_id\":\"" + token + "\",\"x\":4,\"y\":5}");
+            JsonObject moved = next(display, ++v).getJsonObject("encounter_tokens").getJsonObject(token);
+            assertEquals(4, moved.getInt("x"));
+            assertEquals(room, moved.getString("room_id"), "a move keeps the token's room");
+
+            gm.ok("gm/encounter/update-token-status/", "{\"token_id\":\"" + token + "\",\"status\":[\"wounded\"]}");
+            assertEquals("wounded", next(display, ++v).getJsonObject("encounter_tokens").getJsonObject(token).getJsonArray("status").getString(0));
+
+            JsonObject map = JsonText.object(Http.get(api().resolve("encounter-map/" + ship + "/all-decks/")).body());
+            JsonObject deckMap = JsonText.object(Http.get(api().resolve("encounter-map/" + ship + "/")).body());
+            JsonObject currentDeck = deckMap.getJsonObject("current_deck");
+            String connection = currentDeck.getJsonArray("connections").getJsonObject(0).getString("id");
+            gm.ok("gm/encounter/set-door-status/", "{\"connection_id\":\"" + connection + "\",\"door_status\":\"SEALED\"}");
+            assertEquals("SEALED", next(display, ++v).getJsonObject("encounter_door_status").getString(connection));
+
+            String otherDeck = map.getJsonArray("decks").getJsonObject(1).getString("id");
+            gm.ok("gm/encounter/switch-level/", "{\"deck_id\":\"" + otherDeck + "\"}");
+            assertEquals(otherDeck, next(display, ++v).getString("encounter_deck_id"));
+
+            String npc = state().getJsonObject("encounter_npc_data").keySet().iterator().next();
+            gm.ok("gm/encounter/toggle-portrait/", "{\"npc_id\":\"" + npc + "\"}");
+            assertEquals(npc, next(display, ++v).getJsonArray("encounter_active_portraits").getString(0));
+
+            gm.ok("gm/ship-status/toggle/", "{\"system\":\"engines\",\"status\":\"CRITICAL\",\"condition\":12,\"info\":\"Fire\"}");
+            assertEquals(12, next(display, ++v).getJsonObject("ship_system_overrides").getJsonObject("engines").getInt("condition"));
+            assertEquals("CRITICAL", JsonText.object(Http.get(api().resolve("ship-status/")).body())
+                    .getJsonObject("ship").getJsonObject("systems").getJsonObject("engines").getString("status"));
+
+            gm.ok("gm/charon/mode/", "{\"mode\":\"QUERY\"}");
+            assertEquals("QUERY", next(display, ++v).getString("charon_mode"));
+            gm.ok("gm/charon/toggle-dialog/", "{\"open\":true}");
+            assertTrue(next(display, ++v).getBoolean("charon_dialog_open"));
+            assertEquals(200, Http.post(api().resolve("gm/charon/toggle-dialog/"), "{\"open\":false}").statusCode(), "a display may close the dialog");
+            assertFalse(next(display, ++v).getBoolean("charon_dialog_open"));
+            assertEquals(403, Http.post(api().resolve("gm/charon/toggle-dialog/"), "{\"open\":true}").statusCode(), "but not open it");
+
+            gm.ok("gm/encounter/remove-token/", "{\"token_id\":\"" + token + "\"}");
+            assertTrue(next(display, ++v).getJsonObject("encounter_tokens").isEmpty());
+            gm.ok("gm/encounter/clear-tokens/", "{}");
+            next(display, ++v);
+            gm.ok("gm/switch-view/", "{\"view_type\":\"BRIDGE\"}");
+            assertEquals("bridge", next(display, ++v).getString("charon_active_channel"));
+            assertEquals(v, version());
+        }
+    }
+
+    private static JsonObject next(SseClient display, long expectedVersion) throws InterruptedException {
+        SseClient.Event event = display.next("activeview", WAIT);
+        assertEquals(String.valueOf(expectedVersion), event.id(), "one event per write, in order");
+        return JsonText.object(event.data());
+    }
+
+    @Test
+    void refusedWritesAnswerAClearErrorAndChangeNothing() throws Exception {
+        gm.ok("gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"msv_caldera_wren\"}");
+        String[][] cases = {
+                {"gm/switch-view/", "{\"view_type\":\"DISCO\"}", "400"},
+                {"gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"atlantis\"}", "404"},
+                {"gm/switch-view/", "[1]", "400"},
+                {"gm/switch-view/", "{not json", "400"},
+                {"gm/encounter/toggle-room/", "{}", "400"},
+                {"gm/encounter/toggle-room/", "{\"room_id\":\"no-such-room\"}", "404"},
+                {"gm/encounter/toggle-room/", "{\"room_id\":42}", "400"},
+                {"gm/encounter/set-door-status/", "{\"connection_id\":\"x\",\"door_status\":\"AJAR\"}", "400"},
+                {"gm/encounter/set-door-status/", "{\"connection_id\":\"no-such-door\",\"door_status\":\"OPEN\"}", "404"},
+                {"gm/encounter/place-token/", "{\"type\":\"dragon\",\"name\":\"x\",\"x\":1,\"y\":1}", "400"},
+                {"gm/encounter/place-token/", "{\"type\":\"npc\",\"name\":\"x\",\"x\":1.5,\"y\":1}", "400"},
+                {"gm/encounter/place-token/", "{\"type\":\"npc\",\"name\":\"x\",\"x\":true,\"y\":1}", "400"},
+                {"gm/encounter/move-token/", "{\"token_id\":\"ffffffff\",\"x\":1,\"y\":1}", "404"},
+                {"gm/encounter/update-token-status/", "{\"token_id\":\"ffffffff\",\"status\":\"dead\"}", "400"},
+                {"gm/encounter/toggle-portrait/", "{\"npc_id\":\"nobody\"}", "404"},
+                {"gm/encounter/switch-level/", "{\"deck_id\":\"basement\"}", "404"},
+                {"gm/ship-status/toggle/", "{\"system\":\"warp\",\"status\":\"ONLINE\"}", "400"},
+                {"gm/ship-status/toggle/", "{\"system\":\"engines\",\"status\":\"ONLINE\",\"condition\":\"12\"}", "400"},
+                {"gm/charon/mode/", "{\"mode\":\"CHAT\"}", "400"},
+                {"gm/show-terminal/", "{\"location_slug\":\"msv_caldera_wren\",\"terminal_slug\":\"nope\"}", "404"},
+                {"gm/broadcast/", "{\"content\":\"  \"}", "400"},
+                {"gm/broadcast/", "{\"content\":\"hi\",\"priority\":\"URGENT\"}", "400"},
+                {"gm/broadcast/", "{\"content\":\"hi\",\"recipients\":[\"nobody\"]}", "404"},
+                {"gm/switch-view/", "{\"view_type\":\"" + "A".repeat(70_000) + "\"}", "413"},
+        };
+        for (String[] c : cases) {
+            long before = version();
+            HttpResponse<String> response = gm.post(c[0], c[1]);
+            assertEquals(Integer.parseInt(c[2]), response.statusCode(), c[0] + " " + c[1].substring(0, Math.min(80, c[1].length())) + " -> " + response.body());
+            assertFalse(JsonText.object(response.body()).getString("error").isBlank());
+            assertEquals(before, version(), "a refused write changes nothing: " + c[0]);
+        }
+    }
+
+    @Test
+    void generatedHostileBodiesNeverCauseA500OrAChange() throws Exception {
+        gm.ok("gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"msv_caldera_wren\"}");
+        List<String> endpoints = List.of("gm/switch-view/", "gm/show-terminal/", "gm/encounter/switch-level/",
+                "gm/encounter/toggle-room/", "gm/encounter/room-visibility/", "gm/encounter/set-door-status/",
+                "gm/encounter/place-token/", "gm/encounter/move-token/", "gm/encounter/remove-token/",
+                "gm/encounter/update-token-status/", "gm/encounter/toggle-portrait/", "gm/ship-status/toggle/",
+                "gm/charon/mode/", "gm/charon/location/", "gm/broadcast/", "terminal/hide/", "gm/charon/toggle-dialog/",
+                "charon/story/submit/", "gm/charon/story/send/");
+        String[] keys = {"view_type", "location_slug", "room_id", "visible", "room_visibility", "connection_id", "door_status",
+                "type", "name", "x", "y", "token_id", "status", "npc_id", "system", "condition", "mode", "deck_id", "level",
+                "content", "priority", "recipients", "query", "open", "terminal_slug"};
+        Random random = new Random(20261126);
+        int requests = 0;
+        for (String endpoint : endpoints) {
+            for (int i = 0; i < 120; i++) {
+                String body = hostileBody(random, keys);
+                long before = version();
+                HttpResponse<String> response = gm.post(endpoint, body);
+                requests++;
+                assertNotEquals(500, response.statusCode(), endpoint + " " + body);
+                assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), endpoint + " " + body);
+                if (response.statusCode() >= 400) {
+                    assertEquals(before, version(), "refused but changed: " + endpoint + " " + body);
+                }
+            }
+        }
+        assertTrue(requests >= 2000);
+    }
+
+    private static String hostileBody(Random random, String[] keys) {
+        switch (random.nextInt(6)) {
+            case 0:
+                return new String[]{"", "null", "[]", "42", "\"text\"", "{", "{\"a\":", "\u0000", "{}}", "true"}[random.nextInt(10)];
+            default:
+                StringBuilder body = new StringBuilder("{");
+                int fields = 1 + random.nextInt(4);
+                for (int f = 0; f < fields; f++) {
+                    if (f > 0) {
+                        body.append(',');
+                    }
+                    body.append('"').append(keys[random.nextInt(keys.length)]).append("\":").append(hostileValue(random, 0));
+                }
+                return body.append('}').toString();
+        }
+    }
+
+    private static String hostileValue(Random random, int depth) {
+        return switch (random.nextInt(depth > 2 ? 9 : 11)) {
+            case 0 -> "null";
+            case 1 -> Integer.toString(random.nextInt(200) - 100);
+            case 2 -> "1e308";
+            case 3 -> "12.5";
+            case 4 -> random.nextBoolean() ? "true" : "false";
+            case 5 -> "\"../../etc/passwd\"";
+            case 6 -> "\"<script>alert(1)</script>\"";
+            case 7 -> "\"" + "x".repeat(random.nextInt(3000)) + "\"";
+            case 8 -> "\"\\ud800\"";
+            case 9 -> "[" + hostileValue(random, depth + 1) + "," + hostileValue(random, depth + 1) + "]";
+            default -> "{\"k\":" + hostileValue(random, depth + 1) + "}";
+        };
+    }
+
+    @Test
+    void parallelTokenMovesAndRoomTogglesEqualTheSerialResult() throws Exception {
+        gm.ok("gm/switch-view/", "{\"view_type\":\"STANDBY\"}");
+        gm.ok("gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"msv_caldera_wren\"}");
+        gm.ok("gm/encounter/clear-tokens/", "{}");
+        List<String> rooms = new ArrayList<>(state().getJsonObject("encounter_room_visibility").keySet());
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            tokens.add(gm.ok("gm/encounter/place-token/", "{\"type\":\"player\",\"name\":\"P" + i + "\",\"x\":0,\"y\":0}").getString("token_id"));
+        }
+        List<Session> clients = List.of(gm, Session.gm(api()), Session.gm(api()), Session.gm(api()));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> done = new ArrayList<>();
+        try (SseClient display = SseClient.open(api().resolve("active-view/stream/"))) {
+            display.next("activeview", WAIT);
+            for (int i = 0; i < 200; i++) {
+                Session client = clients.get(i % clients.size());
+                int n = i;
+                done.add(pool.submit(() -> n % 2 == 0
+                        ? client.ok("gm/encounter/toggle-room/", "{\"room_id\":\"" + rooms.get(n / 2 % rooms.size()) + "\"}")
+                        : client.ok("gm/encounter/move-token/", "{\"token_id\":\"" + tokens.get(n / 2 % tokens.size()) + "\",\"x\":" + (n % 7) + ",\"y\":" + (n % 5) + "}")));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            JsonObject end = state();
+            // Serially, each room is toggled (100 toggles spread evenly) starting hidden: odd count -> visible.
+            for (int r = 0; r < rooms.size(); r++) {
+                int toggles = 0;
+                for (int i = 0; i < 200; i += 2) {
+                    if (i / 2 % rooms.size() == r) {
+                        toggles++;
+                    }
+                }
+                assertEquals(toggles % 2 == 1, end.getJsonObject("encounter_room_visibility").getBoolean(rooms.get(r)), rooms.get(r));
+            }
+            assertEquals(tokens.size(), end.getJsonObject("encounter_tokens").size(), "no token lost");
+            long last = version();
+            SseClient.Event event;
+            do {
+                event = display.next("activeview", WAIT);
+            } while (Long.parseLong(event.id()) < last);
+            assertEquals(end, JsonText.object(event.data()), "the display ends on the final state");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aMessageForSomePlayersReachesOnlyThemAndTheGm() throws Exception {
+        Session ripley = new Session(api());
+        ripley.login("ripley", "ripley-pass-123");
+        Session hicks = new Session(api());
+        hicks.login("hicks", "hicks-pass-123");
+        try (SseClient gmStream = SseClient.open(api().resolve("active-view/stream/"), gm.cookieHeader());
+             SseClient ripleyStream = SseClient.open(api().resolve("active-view/stream/"), ripley.cookieHeader());
+             SseClient hicksStream = SseClient.open(api().resolve("active-view/stream/"), hicks.cookieHeader());
+             SseClient anonymous = SseClient.open(api().resolve("active-view/stream/"))) {
+            for (SseClient s : List.of(gmStream, ripleyStream, hicksStream, anonymous)) {
+                s.next("activeview", WAIT);
+            }
+            int secret = gm.ok("gm/broadcast/", "{\"sender\":\"MU-TH-UR\",\"content\":\"For Ripley only\",\"priority\":\"HIGH\",\"recipients\":[\"ripley\"]}").getInt("message_id");
+            int open = gm.ok("gm/broadcast/", "{\"content\":\"All hands\"}").getInt("message_id");
+            assertEquals(secret, JsonText.object(ripleyStream.next("message", WAIT).data()).getInt("id"));
+            assertEquals(secret, JsonText.object(gmStream.next("message", WAIT).data()).getInt("id"));
+            assertEquals(open, JsonText.object(hicksStream.next("message", WAIT).data()).getInt("id"), "hicks never got Ripley's message");
+            assertEquals(open, JsonText.object(anonymous.next("message", WAIT).data()).getInt("id"), "displays never got Ripley's message");
+            assertTrue(JsonText.object(ripley.get("messages/").body()).toString().contains("For Ripley only"));
+            assertFalse(JsonText.object(hicks.get("messages/").body()).toString().contains("For Ripley only"));
+            assertFalse(Http.get(api().resolve("messages/")).body().contains("For Ripley only"));
+        }
+    }
+
+    @Test
+    void charonConversationIsPushedLive() throws Exception {
+        gm.ok("gm/switch-view/", "{\"view_type\":\"CHARON_TERMINAL\"}");
+        try (SseClient display = SseClient.open(api().resolve("active-view/stream/"))) {
+            display.next("activeview", WAIT);
+            assertEquals(200, Http.post(api().resolve("charon/story/submit/"), "{\"query\":\"Where is the captain?\"}").statusCode());
+            JsonObject asked = JsonText.object(display.next("charon", WAIT).data());
+            assertEquals("story", asked.getString("channel"));
+            assertEquals("user", asked.getJsonArray("messages").getJsonObject(0).getString("role"));
+            gm.ok("gm/charon/story/send/", "{\"content\":\"CAPTAIN LOCATION: UNKNOWN.\"}");
+            JsonObject answered = JsonText.object(display.next("charon", WAIT).data());
+            assertEquals("charon", answered.getJsonArray("messages").getJsonObject(1).getString("role"));
+            JsonObject channels = JsonText.object(gm.get("gm/charon/channels/").body());
+            assertTrue(channels.getJsonArray("channels").stream().anyMatch(c -> c.asJsonObject().getString("channel").equals("story")));
+            gm.ok("gm/charon/story/clear/", "{}");
+            assertTrue(JsonText.object(display.next("charon", WAIT).data()).getJsonArray("messages").isEmpty());
+            assertEquals(401, Http.post(api().resolve("gm/charon/story/send/"), "{\"content\":\"spoof\"}").statusCode());
+        }
+    }
+}
