@@ -57,7 +57,7 @@ public class CharonConfig {
     }
 
     /** Blank values count as unset, so an empty {@code -D} or environment variable falls through. */
-    static Optional<String> setting(String property, String environment) {
+    public static Optional<String> setting(String property, String environment) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
             value = System.getenv(environment);

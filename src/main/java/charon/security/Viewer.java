@@ -5,16 +5,28 @@ import jakarta.servlet.http.HttpSession;
 
 import java.util.Optional;
 
-/** Who is behind a request: anonymous (a display), a player or the GM. Placeholder until the security package lands. */
+/**
+ * Who is making a request, as a plain value: capture it while the request is running (for example
+ * when an SSE stream connects) and keep it for later, when no request scope is active any more.
+ */
 public record Viewer(Optional<Integer> userId, Optional<String> username, boolean gm) {
 
+    public static final Viewer ANONYMOUS = new Viewer(Optional.empty(), Optional.empty(), false);
+
+    /** The viewer of a request; never creates a session. */
     public static Viewer of(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session == null) {
-            return new Viewer(Optional.empty(), Optional.empty(), false);
-        }
-        return new Viewer(Optional.ofNullable((Integer) session.getAttribute("charon.userId")),
-                Optional.ofNullable((String) session.getAttribute("charon.username")),
-                "gm".equals(session.getAttribute("charon.role")));
+        return of(request.getSession(false));
+    }
+
+    public static Viewer of(HttpSession session) {
+        return SignedIn.from(session).map(Viewer::of).orElse(ANONYMOUS);
+    }
+
+    static Viewer of(SignedIn signedIn) {
+        return new Viewer(Optional.of(signedIn.userId()), Optional.of(signedIn.username()), signedIn.gm());
+    }
+
+    public boolean isSignedIn() {
+        return userId.isPresent();
     }
 }

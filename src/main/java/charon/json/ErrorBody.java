@@ -1,0 +1,9 @@
+package charon.json;
+
+/** Every error answer of the API: {@code {"error": "<text>"}}. */
+public record ErrorBody(String error) {
+
+    public String toJson() {
+        return Json.write(this);
+    }
+}

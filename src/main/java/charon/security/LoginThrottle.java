@@ -1,0 +1,101 @@
+package charon.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Slows password guessing: after {@value #MAX_FAILURES} failed logins within {@link #WINDOW} for one
+ * username or one client address, further attempts are refused (without checking the password) until
+ * the oldest of those failures leaves the window. A successful login clears its username's record.
+ * In memory only: a restart forgets it, which is fine for a laptop server.
+ */
+public final class LoginThrottle {
+
+    static final int MAX_FAILURES = 5;
+    static final Duration WINDOW = Duration.ofMinutes(15);
+    /** Above this many tracked keys, stale ones are swept so an attacker cannot grow the map forever. */
+    private static final int SWEEP_ABOVE = 10_000;
+
+    private final Clock clock;
+    private final Map<String, Deque<Instant>> failures = new HashMap<>();
+
+    public LoginThrottle(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** How long this attempt must wait, if either its username or its address is blocked. */
+    public synchronized Optional<Duration> retryAfter(String username, String clientAddress) {
+        Instant now = clock.instant();
+        Duration wait = max(waitFor(userKey(username), now), waitFor(addressKey(clientAddress), now));
+        return wait.isZero() ? Optional.empty() : Optional.of(wait);
+    }
+
+    public synchronized void failed(String username, String clientAddress) {
+        Instant now = clock.instant();
+        if (failures.size() > SWEEP_ABOVE) {
+            sweep(now);
+        }
+        failures.computeIfAbsent(userKey(username), k -> new ArrayDeque<>()).addLast(now);
+        failures.computeIfAbsent(addressKey(clientAddress), k -> new ArrayDeque<>()).addLast(now);
+    }
+
+    /** The address keeps its record: one right guess must not wipe a scan of many usernames. */
+    public synchronized void succeeded(String username) {
+        failures.remove(userKey(username));
+    }
+
+    private Duration waitFor(String key, Instant now) {
+        Deque<Instant> times = failures.get(key);
+        if (times == null) {
+            return Duration.ZERO;
+        }
+        prune(times, now);
+        if (times.isEmpty()) {
+            failures.remove(key);
+            return Duration.ZERO;
+        }
+        if (times.size() < MAX_FAILURES) {
+            return Duration.ZERO;
+        }
+        // Blocked until enough failures age out to fall below the limit.
+        Instant freed = times.stream().skip(times.size() - MAX_FAILURES).findFirst().orElseThrow().plus(WINDOW);
+        return Duration.between(now, freed);
+    }
+
+    private static void prune(Deque<Instant> times, Instant now) {
+        Instant cutoff = now.minus(WINDOW);
+        while (!times.isEmpty() && !times.peekFirst().isAfter(cutoff)) {
+            times.removeFirst();
+        }
+    }
+
+    private void sweep(Instant now) {
+        for (Iterator<Deque<Instant>> it = failures.values().iterator(); it.hasNext(); ) {
+            Deque<Instant> times = it.next();
+            prune(times, now);
+            if (times.isEmpty()) {
+                it.remove();
+            }
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static String userKey(String username) {
+        return "user:" + (username == null ? "" : username.toLowerCase(Locale.ROOT));
+    }
+
+    private static String addressKey(String address) {
+        return "addr:" + address;
+    }
+}

@@ -1,0 +1,86 @@
+package charon.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import charon.accounts.User;
+import charon.accounts.UserRepository;
+import charon.json.ApiException;
+
+/** {@code /api/gm/players/...}: the GM lists accounts, creates players and resets passwords (GM-only by the filter). */
+@RequestScoped
+@Path("gm/players/")
+@Produces(MediaType.APPLICATION_JSON)
+public class PlayerAccountsResource {
+
+    public record NewPlayer(String username, String password) {
+    }
+
+    public record NewPassword(String password) {
+    }
+
+    @Inject
+    UserRepository users;
+
+    private final PasswordHasher hasher = new PasswordHasher();
+
+    @GET
+    public Map<String, Object> list() {
+        List<Map<String, Object>> players = users.all().stream().map(PlayerAccountsResource::entry).toList();
+        return Map.of("players", players);
+    }
+
+    @POST
+    public Response create(NewPlayer body) {
+        if (body == null) {
+            throw new ApiException(400, "username is required");
+        }
+        AccountRules.usernameProblem(body.username()).ifPresent(PlayerAccountsResource::badRequest);
+        AccountRules.passwordProblem(body.password()).ifPresent(PlayerAccountsResource::badRequest);
+        if (users.existsIgnoringCase(body.username())) {
+            throw new ApiException(409, "User already exists");
+        }
+        User created;
+        try {
+            created = users.create(body.username(), hasher.encode(body.password()), false);
+        } catch (PersistenceException raced) {
+            // Another request created the same name between the check and the insert.
+            throw new ApiException(409, "User already exists");
+        }
+        return Response.status(201).entity(entry(created)).build();
+    }
+
+    @POST
+    @Path("{username}/password/")
+    public Map<String, Object> resetPassword(@PathParam("username") String username, NewPassword body) {
+        AccountRules.passwordProblem(body == null ? null : body.password()).ifPresent(PlayerAccountsResource::badRequest);
+        if (users.byUsername(username).isEmpty() || !users.changePassword(username, hasher.encode(body.password()))) {
+            throw new ApiException(404, "User not found");
+        }
+        return Map.of("success", true, "username", username);
+    }
+
+    private static Map<String, Object> entry(User user) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("username", user.getUsername());
+        json.put("is_active", user.isActive());
+        json.put("is_gm", user.isGm());
+        return json;
+    }
+
+    private static void badRequest(String problem) {
+        throw new ApiException(400, problem);
+    }
+}

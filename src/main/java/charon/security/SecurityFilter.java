@@ -1,0 +1,55 @@
+package charon.security;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import charon.json.ErrorBody;
+
+/**
+ * Applies {@link RequestRules} to every request before anything else sees it. A servlet filter
+ * rather than a JAX-RS filter because sessions are a servlet concept, because it also guards
+ * servlets outside Jersey, and because it refuses before routing: an unknown {@code /api/gm/} path
+ * answers 401/403 like a known one, revealing nothing. Async-capable, or SSE streams could not start.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class SecurityFilter implements Filter {
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        Optional<RequestRules.Refusal> refusal = RequestRules.check(facts(request));
+        if (refusal.isPresent()) {
+            refuse(response, refusal.get());
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    static RequestRules.Facts facts(HttpServletRequest request) {
+        // Servlet path + path info: decoded, normalized and without ;parameters, exactly what the router sees.
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return new RequestRules.Facts(request.getMethod(), path, request.getHeader("Origin"),
+                request.getScheme(), request.getServerName(), request.getServerPort(),
+                SignedIn.from(request.getSession(false)), request.getHeader(RequestRules.CSRF_HEADER),
+                request.getContentLengthLong());
+    }
+
+    private static void refuse(HttpServletResponse response, RequestRules.Refusal refusal) throws IOException {
+        response.setStatus(refusal.status());
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(new ErrorBody(refusal.error()).toJson());
+    }
+}
