@@ -23,7 +23,7 @@ import charon.view.ViewType;
 
 /** CHARON conversations (api-contract §9.2, without the LLM endpoints): displays ask, the GM answers. */
 @RequestScoped
-@Path("")
+@Path("charon/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
 public class CharonResource {
@@ -34,7 +34,7 @@ public class CharonResource {
     ActiveViewStore store;
 
     @GET
-    @Path("charon/conversation/")
+    @Path("conversation/")
     public Map<String, Object> legacyConversation() {
         ActiveView view = store.current().view();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -47,7 +47,7 @@ public class CharonResource {
     }
 
     @POST
-    @Path("charon/submit-query/")
+    @Path("submit-query/")
     public Map<String, Object> legacySubmit(String raw) {
         if (store.current().view().charonMode() != CharonMode.QUERY) {
             throw new RequestRejected(403, "Terminal not in query mode");
@@ -56,7 +56,7 @@ public class CharonResource {
     }
 
     @GET
-    @Path("charon/{channel}/conversation/")
+    @Path("{channel}/conversation/")
     public Map<String, Object> conversation(@PathParam("channel") String channel) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("channel", CharonChannels.requireChannel(channel));
@@ -66,53 +66,9 @@ public class CharonResource {
     }
 
     @POST
-    @Path("charon/{channel}/submit/")
+    @Path("{channel}/submit/")
     public Map<String, Object> submit(@PathParam("channel") String channel, String raw) {
         return submitted(channels.playerQuery(CharonChannels.requireChannel(channel), JsonBody.parse(raw).string("query", "")));
-    }
-
-    @POST
-    @Path("gm/charon/send/")
-    public Map<String, Object> legacySend(String raw) {
-        return Map.of("success", true, "message_id",
-                channels.charonReply("default", JsonBody.parse(raw).string("content", "")).messageId());
-    }
-
-    @POST
-    @Path("gm/charon/clear/")
-    public Map<String, Object> legacyClear(String raw) {
-        JsonBody.parse(raw);
-        channels.clear("default");
-        return Map.of("success", true);
-    }
-
-    @GET
-    @Path("gm/charon/channels/")
-    public Map<String, Object> overview() {
-        return Map.of("channels", channels.overview());
-    }
-
-    @POST
-    @Path("gm/charon/{channel}/send/")
-    public Map<String, Object> send(@PathParam("channel") String channel, String raw) {
-        CharonMessage message = channels.charonReply(CharonChannels.requireChannel(channel), JsonBody.parse(raw).string("content", ""));
-        return Map.of("success", true, "message_id", message.messageId(), "channel", channel);
-    }
-
-    @POST
-    @Path("gm/charon/{channel}/mark-read/")
-    public Map<String, Object> markRead(@PathParam("channel") String channel, String raw) {
-        JsonBody.parse(raw);
-        channels.markRead(CharonChannels.requireChannel(channel));
-        return Map.of("success", true, "channel", channel);
-    }
-
-    @POST
-    @Path("gm/charon/{channel}/clear/")
-    public Map<String, Object> clear(@PathParam("channel") String channel, String raw) {
-        JsonBody.parse(raw);
-        channels.clear(CharonChannels.requireChannel(channel));
-        return Map.of("success", true, "channel", channel);
     }
 
     /** The original queued an LLM answer; without one, nothing is pending and the GM replies by hand. */

@@ -146,20 +146,6 @@ public class GmViewResource {
         return success("system", system, "override", view.shipSystemOverrides().get(system));
     }
 
-    @POST
-    @Path("charon/mode/")
-    public Map<String, Object> charonMode(String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        return success("mode", commands.setCharonMode(body.string("mode", "DISPLAY")).view().charonMode().name());
-    }
-
-    @POST
-    @Path("charon/location/")
-    public Map<String, Object> charonLocation(String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        return success("location_path", commands.setCharonLocation(body.string("location_path", "")).view().charonLocationPath());
-    }
-
     /** Key/value pairs after {"success": true}, in order. */
     static Map<String, Object> success(Object... keyValues) {
         Map<String, Object> out = new LinkedHashMap<>();

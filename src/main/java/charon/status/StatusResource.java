@@ -2,16 +2,13 @@ package charon.status;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import charon.campaign.CurrentCampaign;
@@ -19,9 +16,9 @@ import charon.persistence.Database;
 import charon.push.DisplayStreams;
 import charon.view.ActiveViewStore;
 
-/** Health for monitoring and the console's status tab; the LAN addresses players join at. */
+/** Health for monitoring and the console's status tab. */
 @RequestScoped
-@Path("")
+@Path("health")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusResource {
 
@@ -36,7 +33,6 @@ public class StatusResource {
 
     /** {@code GET /api/health}: 200 when the database answers, 503 otherwise. No paths or secrets. */
     @GET
-    @Path("health")
     public Response health() {
         boolean databaseUp = database.isReachable();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -52,14 +48,5 @@ public class StatusResource {
         body.put("displays_dropped", streams.dropped());
         body.put("version", store.current().version());
         return Response.status(databaseUp ? 200 : 503).entity(body).build();
-    }
-
-    /** {@code GET /api/gm/join/}: the display page's URL on each LAN address, for the console's QR code. */
-    @GET
-    @Path("gm/join/")
-    public Map<String, Object> join(@Context HttpServletRequest request) {
-        String suffix = ":" + request.getLocalPort() + request.getContextPath() + "/terminal/";
-        List<String> urls = LanAddresses.find().stream().map(address -> "http://" + address + suffix).toList();
-        return Map.of("display_urls", urls);
     }
 }

@@ -1,0 +1,109 @@
+package charon.chat;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import charon.gm.ViewCommands;
+import charon.json.JsonBody;
+import charon.security.Viewer;
+
+/**
+ * The GM's side of CHARON under {@code /api/gm/charon/}: answers, clearing, read markers, the global
+ * mode and location, and the dialog (which a display may close).
+ */
+@RequestScoped
+@Path("gm/charon/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
+public class GmCharonResource {
+
+    @Inject
+    CharonChannels channels;
+    @Inject
+    ViewCommands commands;
+
+    @POST
+    @Path("mode/")
+    public Map<String, Object> mode(String raw) {
+        JsonBody body = JsonBody.parse(raw);
+        return success("mode", commands.setCharonMode(body.string("mode", "DISPLAY")).view().charonMode().name());
+    }
+
+    @POST
+    @Path("location/")
+    public Map<String, Object> location(String raw) {
+        JsonBody body = JsonBody.parse(raw);
+        return success("location_path", commands.setCharonLocation(body.string("location_path", "")).view().charonLocationPath());
+    }
+
+    @POST
+    @Path("toggle-dialog/")
+    public Map<String, Object> toggleDialog(String raw, @Context HttpServletRequest request) {
+        JsonBody body = JsonBody.parse(raw);
+        boolean open = commands.toggleDialog(body.optionalBoolean("open"), Viewer.of(request).gm()).view().charonDialogOpen();
+        return success("charon_dialog_open", open);
+    }
+
+    @POST
+    @Path("send/")
+    public Map<String, Object> legacySend(String raw) {
+        return Map.of("success", true, "message_id",
+                channels.charonReply("default", JsonBody.parse(raw).string("content", "")).messageId());
+    }
+
+    @POST
+    @Path("clear/")
+    public Map<String, Object> legacyClear(String raw) {
+        JsonBody.parse(raw);
+        channels.clear("default");
+        return Map.of("success", true);
+    }
+
+    @GET
+    @Path("channels/")
+    public Map<String, Object> overview() {
+        return Map.of("channels", channels.overview());
+    }
+
+    @POST
+    @Path("{channel}/send/")
+    public Map<String, Object> send(@PathParam("channel") String channel, String raw) {
+        CharonMessage message = channels.charonReply(CharonChannels.requireChannel(channel), JsonBody.parse(raw).string("content", ""));
+        return Map.of("success", true, "message_id", message.messageId(), "channel", channel);
+    }
+
+    @POST
+    @Path("{channel}/mark-read/")
+    public Map<String, Object> markRead(@PathParam("channel") String channel, String raw) {
+        JsonBody.parse(raw);
+        channels.markRead(CharonChannels.requireChannel(channel));
+        return Map.of("success", true, "channel", channel);
+    }
+
+    @POST
+    @Path("{channel}/clear/")
+    public Map<String, Object> clear(@PathParam("channel") String channel, String raw) {
+        JsonBody.parse(raw);
+        channels.clear(CharonChannels.requireChannel(channel));
+        return Map.of("success", true, "channel", channel);
+    }
+
+    private static Map<String, Object> success(String key, Object value) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("success", true);
+        out.put(key, value);
+        return out;
+    }
+}

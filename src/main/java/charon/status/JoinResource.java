@@ -1,0 +1,27 @@
+package charon.status;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+import java.util.Map;
+
+/** The addresses players join at. */
+@RequestScoped
+@Path("gm/join/")
+@Produces(MediaType.APPLICATION_JSON)
+public class JoinResource {
+
+    /** {@code GET /api/gm/join/}: the display page's URL on each LAN address, for the console's QR code. */
+    @GET
+    public Map<String, Object> join(@Context HttpServletRequest request) {
+        String suffix = ":" + request.getLocalPort() + request.getContextPath() + "/terminal/";
+        List<String> urls = LanAddresses.find().stream().map(address -> "http://" + address + suffix).toList();
+        return Map.of("display_urls", urls);
+    }
+}
