@@ -117,11 +117,8 @@ function encounterView(p) {
         const host = h('div.map-host');
         root.append(host, deckCard, legend);
         map = new EncounterMap(host, {
-          mode: 'display', playerDrag: true,
-          onTokenMove: async (id, x, y, roomId) => {
-            try { await postJSON('gm/encounter/move-token/', { token_id: id, x, y, room_id: roomId }); return true; }
-            catch (e) { toast(e.message, 'error'); return false; }
-          },
+          // Token moves are the GM's (the server refuses them from displays).
+          mode: 'display', playerDrag: false,
         });
         key = null;
       }
@@ -506,11 +503,7 @@ function apply(p) {
   const kind = viewKind(vt);
   const switched = !current || current.type !== kind || (kind === 'OTHER' && prev && prev.view_type !== vt);
 
-  // CHARON_TERMINAL forces the dialog; every display reports transitions (ui-behaviour §3.1)
-  if (prev && !first) {
-    if (vt === 'CHARON_TERMINAL' && prev.view_type !== 'CHARON_TERMINAL') postJSON('gm/charon/toggle-dialog/', { open: true }).catch(() => {});
-    else if (vt !== 'CHARON_TERMINAL' && prev.view_type === 'CHARON_TERMINAL') postJSON('gm/charon/toggle-dialog/', { open: false }).catch(() => {});
-  }
+  // Entering or leaving CHARON_TERMINAL opens or closes the dialog on the server, once for all displays.
 
   if (switched) {
     if (current) current.destroy();

@@ -56,6 +56,12 @@ public class ViewCommands {
             boolean newEncounter = type == ViewType.ENCOUNTER && location.isPresent()
                     && (!view.locationSlug().equals(locationSlug) || view.viewType() != ViewType.ENCOUNTER);
             ActiveView next = view.withView(type, locationSlug, viewSlug).withOverlay("", "");
+            // The original's displays each posted these toggles on the transition; the server does it once.
+            if (type == ViewType.CHARON_TERMINAL && view.viewType() != ViewType.CHARON_TERMINAL) {
+                next = next.withCharonDialogOpen(true);
+            } else if (type != ViewType.CHARON_TERMINAL && view.viewType() == ViewType.CHARON_TERMINAL) {
+                next = next.withCharonDialogOpen(false);
+            }
             next = switchChannel(next, type, locationSlug);
             if (newEncounter) {
                 next = next.withActivePortraits(List.of());

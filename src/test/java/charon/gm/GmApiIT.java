@@ -331,6 +331,7 @@ class GmApiIT {
     @Test
     void charonConversationIsPushedLive() throws Exception {
         gm.ok("gm/switch-view/", "{\"view_type\":\"CHARON_TERMINAL\"}");
+        assertTrue(state().getBoolean("charon_dialog_open"), "entering CHARON_TERMINAL opens the dialog");
         try (SseClient display = SseClient.open(api().resolve("active-view/stream/"))) {
             display.next("activeview", WAIT);
             assertEquals(200, Http.post(api().resolve("charon/story/submit/"), "{\"query\":\"Where is the captain?\"}").statusCode());
