@@ -13,7 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.CookieManager;
 import java.net.InetAddress;
@@ -29,7 +28,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -37,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import charon.testsupport.Deployments;
+import charon.testsupport.Http;
 import charon.testsupport.JsonText;
 import charon.testsupport.SseClient;
 
@@ -49,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Logins, roles, sessions, CSRF, Origin, player accounts and JSON errors through real HTTP on
  * embedded Tomcat, on a copy of the original's Django database (users gm, ripley, hicks).
- * Failing logins come from their own loopback addresses (127.0.0.x) so the per-address throttle
+ * The database file is only opened directly once its deployment is gone. Failing logins come from their own loopback addresses (127.0.0.x) so the per-address throttle
  * of one test never blocks another.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -77,7 +76,7 @@ class SecurityIT {
         System.setProperty("charon.home", DATA.resolve("home").toString());
         System.setProperty("charon.db", DB.toString());
         System.clearProperty("charon.gm.password");
-        return Deployments.charon("security").addClass(WhoAmIResource.class);
+        return Deployments.charon("security");
     }
 
     @Deployment(name = "first-run", managed = false, testable = false)
@@ -104,9 +103,9 @@ class SecurityIT {
             assertTrue(body.getString("csrf_token").length() >= 32);
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
 
-            List<String> row = row("select last_login, password from auth_user where username = ?", user[0]);
-            assertTrue(row.get(0) != null && row.get(0).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d+)?"), row.get(0));
-            assertTrue(row.get(1).startsWith("pbkdf2_sha256$1000000$"), "re-hashed like Django 5.2: " + row.get(1).substring(0, 22));
+            String[] account = account(user[0]);
+            assertTrue(account[0].matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?"), "last_login set: " + account[0]);
+            assertEquals("pbkdf2_sha256$1000000", account[1], "re-hashed like Django 5.2");
             assertEquals(200, new Browser("security").login(user[0], user[0] + "-pass-123").statusCode(), "the new hash verifies");
         }
     }
@@ -116,7 +115,7 @@ class SecurityIT {
         Browser gm = loggedIn("gm");
         String name = newName("retired");
         assertEquals(201, gm.post("gm/players/", json(name, "retired-pass-123")).statusCode());
-        execute("update auth_user set is_active = 0 where username = ?", name);
+        assertEquals("1", Http.post(api("security", "test-security/deactivate/" + name), "").body());
 
         String from = nextAddress();
         for (String[] attempt : new String[][] {{"gm", "wrong-password"}, {"nobody-" + name, "whatever-123"}, {name, "retired-pass-123"}}) {
@@ -219,12 +218,12 @@ class SecurityIT {
     @Test
     void currentUserAndViewerSeeTheSessionInResourcesAndInAnSseRequest() throws Exception {
         Browser anonymous = new Browser("security");
-        assertEquals("-|-|not-gm|-|false", anonymous.get("test-whoami/").body());
+        assertEquals("-|-|not-gm|-|false", anonymous.get("test-security/").body());
         Browser gm = loggedIn("gm");
-        assertEquals("gm|1|gm|gm|true", gm.get("test-whoami/").body());
-        assertEquals("ripley|2|not-gm|ripley|false", loggedIn("ripley").get("test-whoami/").body());
+        assertEquals("gm|1|gm|gm|true", gm.get("test-security/").body());
+        assertEquals("ripley|2|not-gm|ripley|false", loggedIn("ripley").get("test-security/").body());
 
-        try (SseClient stream = SseClient.open(api("security", "test-whoami/stream/"), Map.of("Cookie", "JSESSIONID=" + gm.sessionId()))) {
+        try (SseClient stream = SseClient.open(api("security", "test-security/stream/"), Map.of("Cookie", "JSESSIONID=" + gm.sessionId()))) {
             assertEquals(200, stream.status());
             assertEquals("gm|1|gm|gm|true", stream.next("whoami", Duration.ofSeconds(10)).data());
         }
@@ -275,7 +274,6 @@ class SecurityIT {
 
         gm.csrf = token;
         assertFalse(usernames(gm).contains(name), "nothing was created");
-        assertEquals(0, Integer.parseInt(row("select count(*) from auth_user where username = ?", name).get(0)));
         assertEquals(201, gm.post("gm/players/", json(name, "password-123")).statusCode());
     }
 
@@ -325,7 +323,7 @@ class SecurityIT {
         assertTrue(JsonText.object(reset.body()).getBoolean("success"));
         assertEquals(401, rawLogin(nextAddress(), name, "smartgun-123").status());
         assertEquals(200, new Browser("security").login(name, "new-smartgun-456").statusCode());
-        assertTrue(row("select password from auth_user where username = ?", name).get(0).startsWith("pbkdf2_sha256$1000000$"));
+        assertEquals("pbkdf2_sha256$1000000", account(name)[1]);
     }
 
     @Test
@@ -400,10 +398,10 @@ class SecurityIT {
             try {
                 assertTrue(JsonText.object(new Browser("first-run").get("auth/setup-needed/").body()).getBoolean("setup_needed"));
                 assertEquals(401, new Browser("first-run").login("gm", "gm-pass-123").statusCode(), "no default password");
-                assertEquals("0", count(fresh, "select count(*) from auth_user"));
             } finally {
                 deployer.undeploy("first-run");
             }
+            assertEquals("0", count(fresh, "select count(*) from auth_user"));
 
             System.setProperty("charon.gm.password", "first-gm-pass-789");
             deployer.deploy("first-run-again");
@@ -413,12 +411,13 @@ class SecurityIT {
                 HttpResponse<String> login = gm.login("gm", "first-gm-pass-789");
                 assertEquals(200, login.statusCode(), login.body());
                 assertEquals("gm", JsonText.object(login.body()).getString("role"));
-                assertEquals("1|1|1", count(fresh, "select is_superuser || '|' || is_staff || '|' || is_active from auth_user where username = 'gm'"));
-                assertTrue(count(fresh, "select password from auth_user where username = 'gm'").startsWith("pbkdf2_sha256$1000000$"));
                 assertEquals(200, gm.get("gm/players/").statusCode());
             } finally {
                 deployer.undeploy("first-run-again");
             }
+            // Only now: the test must not open the file while the application has it open (see SecurityTestResource).
+            assertEquals("1|1|1", count(fresh, "select is_superuser || '|' || is_staff || '|' || is_active from auth_user where username = 'gm'"));
+            assertTrue(count(fresh, "select password from auth_user where username = 'gm'").startsWith("pbkdf2_sha256$1000000$"));
         } finally {
             System.clearProperty("charon.gm.password");
             System.setProperty("charon.db", previousDb);
@@ -575,26 +574,11 @@ class SecurityIT {
         return new org.sqlite.JDBC().connect("jdbc:sqlite:" + db, new Properties());
     }
 
-    private static List<String> row(String sql, String parameter) throws Exception {
-        try (Connection c = open(DB); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, parameter);
-            try (ResultSet rs = s.executeQuery()) {
-                List<String> cells = new ArrayList<>();
-                if (rs.next()) {
-                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                        cells.add(rs.getString(i));
-                    }
-                }
-                return cells;
-            }
-        }
-    }
-
-    private static void execute(String sql, String parameter) throws Exception {
-        try (Connection c = open(DB); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, parameter);
-            s.executeUpdate();
-        }
+    /** {@code [last_login, algorithm$iterations, is_active]}, read by the application itself. */
+    private static String[] account(String username) throws Exception {
+        HttpResponse<String> response = Http.get(api("security", "test-security/account/" + username));
+        assertEquals(200, response.statusCode());
+        return response.body().split("\\|");
     }
 
     private static String count(Path db, String sql) throws Exception {
