@@ -89,6 +89,10 @@ public class User {
         return active;
     }
 
+    public LocalDateTime getLastLogin() {
+        return lastLogin;
+    }
+
     public void setLastLogin(LocalDateTime when) {
         this.lastLogin = when;
     }

@@ -1,8 +1,8 @@
 package charon.json;
 
 import jakarta.json.JsonException;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -41,9 +42,16 @@ public class JsonBodyCheck implements ReaderInterceptor {
     /** Throws the API's 400 unless the text is exactly one JSON object. */
     public static void requireObject(String text) {
         JsonValue value;
-        try (JsonReader reader = jakarta.json.Json.createReader(new StringReader(text))) {
-            value = reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
+        try (JsonParser parser = jakarta.json.Json.createParser(new StringReader(text))) {
+            if (!parser.hasNext()) {
+                throw new ApiException(400, "Invalid JSON");
+            }
+            parser.next();
+            value = parser.getValue();
+            if (parser.hasNext()) {
+                throw new ApiException(400, "Invalid JSON"); // a second value after the first
+            }
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
             throw new ApiException(400, "Invalid JSON");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {

@@ -9,9 +9,15 @@ import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 
 import java.io.File;
 
+import charon.security.SecurityTestResource;
+
 /**
  * The real WAR, assembled for embedded Tomcat from target/classes, webapp/ and the runtime jars,
- * plus {@link TestControlResource} (a test-only door into the state store).
+ * plus {@link TestControlResource} (a test-only door into the state store) and {@link SecurityTestResource}.
+ *
+ * <p>Every test-only resource must be in every test WAR: embedded Tomcat also scans the test classes
+ * on the classpath, and a resource class found there but missing from the WAR is loaded by the test
+ * JVM's class loader, where Jersey cannot introspect it, and the deployment fails.
  */
 public final class Deployments {
 
@@ -25,7 +31,7 @@ public final class Deployments {
                 .merge(directory("webapp"), "/", Filters.includeAll())
                 .merge(directory("target/classes"), "/WEB-INF/classes", Filters.includeAll())
                 .addAsLibraries(libraries())
-                .addClasses(TestControlResource.class);
+                .addClasses(TestControlResource.class, SecurityTestResource.class);
     }
 
     private static GenericArchive directory(String path) {

@@ -1,0 +1,103 @@
+package charon.security;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LoginThrottleTest {
+
+    /** A clock the test moves by hand. */
+    static final class ManualClock extends Clock {
+        Instant now = Instant.parse("2026-01-01T20:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final ManualClock clock = new ManualClock();
+    private final LoginThrottle throttle = new LoginThrottle(clock);
+
+    private void fail(String user, String address, int times) {
+        for (int i = 0; i < times; i++) {
+            assertTrue(throttle.retryAfter(user, address).isEmpty(), "attempt " + (i + 1) + " allowed");
+            throttle.failed(user, address);
+        }
+    }
+
+    @Test
+    void fiveFailuresForOneUsernameBlockItForFifteenMinutes() {
+        fail("gm", "10.0.0.1", 4);
+        clock.advance(Duration.ofMinutes(1));
+        fail("gm", "10.0.0.2", 1);
+        assertEquals(Optional.of(Duration.ofMinutes(14)), throttle.retryAfter("gm", "10.0.0.3"), "any address, same user");
+        assertEquals(Optional.of(Duration.ofMinutes(14)), throttle.retryAfter("GM", "10.0.0.3"), "case does not dodge it");
+        assertTrue(throttle.retryAfter("ripley", "10.0.0.3").isEmpty(), "other users are not affected");
+
+        clock.advance(Duration.ofMinutes(14).minusSeconds(1));
+        assertEquals(Optional.of(Duration.ofSeconds(1)), throttle.retryAfter("gm", "10.0.0.3"));
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(throttle.retryAfter("gm", "10.0.0.3").isEmpty(), "free once the first failures leave the window");
+        fail("gm", "10.0.0.3", 3);
+        assertTrue(throttle.retryAfter("gm", "10.0.0.4").isEmpty(), "four in the window: the one from minute 1 and three now");
+        throttle.failed("gm", "10.0.0.3");
+        assertEquals(Optional.of(Duration.ofMinutes(1)), throttle.retryAfter("gm", "10.0.0.4"),
+                "blocked until the failure from minute 1 leaves the window");
+    }
+
+    @Test
+    void fiveFailuresFromOneAddressBlockEveryUsernameFromIt() {
+        fail("a", "10.0.0.9", 1);
+        fail("b", "10.0.0.9", 1);
+        fail("c", "10.0.0.9", 1);
+        fail("d", "10.0.0.9", 1);
+        fail("e", "10.0.0.9", 1);
+        assertEquals(Optional.of(Duration.ofMinutes(15)), throttle.retryAfter("gm", "10.0.0.9"));
+        assertTrue(throttle.retryAfter("gm", "10.0.0.10").isEmpty());
+        throttle.succeeded("gm");
+        assertTrue(throttle.retryAfter("gm", "10.0.0.9").isPresent(), "a success does not clear the address");
+        clock.advance(Duration.ofMinutes(15));
+        assertTrue(throttle.retryAfter("gm", "10.0.0.9").isEmpty());
+    }
+
+    @Test
+    void successResetsTheUsernameCounter() {
+        fail("ripley", "10.0.0.1", 4);
+        throttle.succeeded("ripley");
+        fail("ripley", "10.0.0.2", 4);
+        assertTrue(throttle.retryAfter("ripley", "10.0.0.3").isEmpty(), "only four since the success");
+        throttle.failed("ripley", "10.0.0.3");
+        assertTrue(throttle.retryAfter("ripley", "10.0.0.3").isPresent());
+    }
+
+    @Test
+    void failuresOlderThanTheWindowDoNotCount() {
+        fail("hicks", "10.0.0.1", 4);
+        clock.advance(Duration.ofMinutes(16));
+        fail("hicks", "10.0.0.1", 4);
+        assertTrue(throttle.retryAfter("hicks", "10.0.0.1").isEmpty());
+    }
+}
