@@ -7,12 +7,12 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,6 +48,9 @@ public class DisplayStreams {
     static final String MESSAGE = "message";
     /** Sent with the first event: how long EventSource waits before reconnecting. */
     static final long RECONNECT_DELAY_MS = 2000;
+    static final int WRITER_THREADS = 32;
+    /** Events a display may fall behind before its stream is closed (it reconnects and gets the current state). */
+    static final int MAX_BACKLOG = 64;
 
     private static final Logger LOG = Logger.getLogger(DisplayStreams.class.getName());
 
@@ -59,8 +62,12 @@ public class DisplayStreams {
     private final Object lock = new Object();
     /** Every registered stream and who watches it (messages are only sent to whom they are for). */
     private final Map<SseEventSink, Viewer> open = new ConcurrentHashMap<>();
-    private final ExecutorService directSends = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "charon-sse-direct");
+    /**
+     * Writes to displays. A stream's events are written by one writer at a time; a display that stops
+     * reading holds a writer until Tomcat's write timeout, hence more writers than cores.
+     */
+    private final ExecutorService writers = Executors.newFixedThreadPool(WRITER_THREADS, runnable -> {
+        Thread thread = new Thread(runnable, "charon-sse-writer");
         thread.setDaemon(true);
         return thread;
     });
@@ -68,7 +75,7 @@ public class DisplayStreams {
     private final AtomicLong dropped = new AtomicLong();
 
     private Sse sse;
-    private SseBroadcaster broadcaster;
+    private QueuedBroadcaster broadcaster;
     private SerializedPayload lastBroadcast;
     private ScheduledExecutorService keepalive;
 
@@ -86,11 +93,13 @@ public class DisplayStreams {
                     .mediaType(MediaType.TEXT_PLAIN_TYPE)
                     .data(String.class, lastBroadcast.json())
                     .build();
-            sink.send(first).whenComplete((ignored, failure) -> {
-                if (failure != null) {
-                    forget(sink, failure);
-                }
-            });
+            // The first event is written on the request thread, before any other thread may write to the
+            // stream: Jersey's output is not safe for a concurrent first write (eclipse-ee4j/jersey#2964).
+            CompletableFuture<?> sent = sink.send(first).toCompletableFuture();
+            if (sent.isCompletedExceptionally() || sink.isClosed()) {
+                closeQuietly(sink);
+                return;
+            }
             open.put(sink, viewer);
             broadcaster.register(sink);
         }
@@ -98,6 +107,10 @@ public class DisplayStreams {
 
     void onPayload(@Observes PayloadPublished published) {
         synchronized (lock) {
+            if (lastBroadcast != null && published.payload().version() <= lastBroadcast.version()) {
+                // A display joined first with this very version (read from the payload cache): not twice.
+                return;
+            }
             lastBroadcast = published.payload();
             if (broadcaster == null || open.isEmpty()) {
                 return;
@@ -130,10 +143,10 @@ public class DisplayStreams {
 
     /**
      * A message was committed: only the streams of its recipients (or everyone, for a broadcast) and
-     * the GM get it. Sent off the request thread so a slow display cannot hold up the GM.
+     * the GM get it, through each stream's own queue (after the events already queued for it).
      */
     void onMessage(@Observes MessagePosted posted) {
-        if (sse == null) {
+        if (broadcaster == null) {
             return;
         }
         OutboundSseEvent event = sse.newEventBuilder()
@@ -145,11 +158,7 @@ public class DisplayStreams {
         open.forEach((sink, viewer) -> {
             if (posted.visibleTo(viewer.userId(), viewer.gm())) {
                 eventsSent.incrementAndGet();
-                directSends.execute(() -> sink.send(event).whenComplete((ignored, failure) -> {
-                    if (failure != null) {
-                        forget(sink, failure);
-                    }
-                }));
+                broadcaster.sendTo(sink, event);
             }
         });
     }
@@ -172,7 +181,7 @@ public class DisplayStreams {
             return;
         }
         sse = sseContext;
-        broadcaster = sse.newBroadcaster();
+        broadcaster = new QueuedBroadcaster(writers, MAX_BACKLOG);
         broadcaster.onError(this::forget);
         broadcaster.onClose(open::remove);
         startKeepalive(config.keepaliveInterval());
@@ -203,6 +212,10 @@ public class DisplayStreams {
             dropped.incrementAndGet();
             LOG.log(Level.FINE, "Display stream went away: {0}", cause.toString());
         }
+        closeQuietly(sink);
+    }
+
+    private static void closeQuietly(SseEventSink sink) {
         try {
             sink.close();
         } catch (IOException | RuntimeException ignored) {
@@ -212,7 +225,7 @@ public class DisplayStreams {
 
     @PreDestroy
     void shutdown() {
-        directSends.shutdownNow();
+        writers.shutdownNow();
         if (keepalive != null) {
             keepalive.shutdownNow();
         }

@@ -153,10 +153,8 @@ class PushIT {
 
     @Test
     void noChangeFallsBetweenTheFirstEventAndTheSubscription() throws Exception {
-        // Kept at a size that passes reliably; at 400 writes × 40 clients on a loaded 2-core machine one
-        // stream occasionally went silent (see issue 6: the silent-stream investigation).
-        int writes = 150;
-        int clientCount = 20;
+        int writes = Integer.getInteger("charon.race.writes", 400);
+        int clientCount = Integer.getInteger("charon.race.clients", 40);
         ExecutorService pool = Executors.newFixedThreadPool(clientCount + 1);
         List<SseClient> clients = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch writing = new CountDownLatch(1);

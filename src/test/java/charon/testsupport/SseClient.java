@@ -79,10 +79,19 @@ public final class SseClient implements AutoCloseable {
     public Event next(Duration timeout) throws InterruptedException {
         Event event = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (event == null) {
-            throw new AssertionError("no SSE event within " + timeout + (failure != null ? " (stream failed: " + failure + ")" : ""));
+            throw new AssertionError("no SSE event within " + timeout + " (" + state() + ")");
         }
         return event;
     }
+
+    /** What the stream did so far, for failure messages. */
+    public String state() {
+        return "received " + received + " events, last id " + lastId + ", ended " + ended
+                + (failure != null ? ", failed: " + failure : "");
+    }
+
+    private volatile int received;
+    private volatile String lastId;
 
     /** The next event with the given name; other events are skipped. */
     public Event next(String name, Duration timeout) throws InterruptedException {
@@ -90,7 +99,7 @@ public final class SseClient implements AutoCloseable {
         while (true) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("no '" + name + "' event within " + timeout);
+                throw new AssertionError("no '" + name + "' event within " + timeout + " (" + state() + ")");
             }
             Event event = next(Duration.ofNanos(left));
             if (name.equals(event.name())) {
@@ -152,6 +161,10 @@ public final class SseClient implements AutoCloseable {
                 if (text.isEmpty()) {
                     if (data != null) {
                         events.add(new Event(name == null ? "message" : name, id, data.toString()));
+                        received++;
+                        if (id != null) {
+                            lastId = id;
+                        }
                     }
                     name = null;
                     data = null;

@@ -1,0 +1,176 @@
+package charon.push;
+
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.SseBroadcaster;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The JAX-RS {@link SseBroadcaster}, implemented with one bounded queue per stream drained on
+ * Charon's own writer threads.
+ *
+ * <p>Why not Jersey's: its broadcaster delivers through a {@code SubmissionPublisher} on a shared
+ * executor; in a JVM that had run another deployment, a newly registered stream got its first event
+ * and then nothing at all (its subscription was never served). Here every stream's events are written
+ * in order by whichever writer thread drains its queue, and a stream that falls
+ * {@code maxBacklog} events behind is closed instead of growing without bound.
+ */
+final class QueuedBroadcaster implements SseBroadcaster {
+
+    private final ExecutorService writers;
+    private final int maxBacklog;
+    private final Map<SseEventSink, SinkQueue> queues = new ConcurrentHashMap<>();
+    private final List<BiConsumer<SseEventSink, Throwable>> errorListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<SseEventSink>> closeListeners = new CopyOnWriteArrayList<>();
+
+    QueuedBroadcaster(ExecutorService writers, int maxBacklog) {
+        this.writers = writers;
+        this.maxBacklog = maxBacklog;
+    }
+
+    /** Thrown to error listeners when a stream is dropped for not keeping up. */
+    static final class SlowClientException extends RuntimeException {
+        SlowClientException(int backlog) {
+            super("display fell " + backlog + " events behind; stream closed", null, false, false);
+        }
+    }
+
+    @Override
+    public void onError(BiConsumer<SseEventSink, Throwable> onError) {
+        errorListeners.add(onError);
+    }
+
+    @Override
+    public void onClose(Consumer<SseEventSink> onClose) {
+        closeListeners.add(onClose);
+    }
+
+    @Override
+    public void register(SseEventSink sink) {
+        queues.putIfAbsent(sink, new SinkQueue(sink));
+    }
+
+    @Override
+    public CompletionStage<?> broadcast(OutboundSseEvent event) {
+        queues.values().forEach(queue -> queue.offer(event));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Queues an event for one registered stream only (a private message). */
+    void sendTo(SseEventSink sink, OutboundSseEvent event) {
+        SinkQueue queue = queues.get(sink);
+        if (queue != null) {
+            queue.offer(event);
+        }
+    }
+
+    int registered() {
+        return queues.size();
+    }
+
+    @Override
+    public void close() {
+        close(true);
+    }
+
+    /** Ends every stream (JAX-RS 4: with or without closing the sinks; ours always closes them). */
+    @Override
+    public void close(boolean cascading) {
+        queues.values().forEach(queue -> queue.end(null));
+    }
+
+    /** One stream's backlog; at most one writer drains it at a time, so its events stay in order. */
+    private final class SinkQueue {
+        private final SseEventSink sink;
+        private final ArrayDeque<OutboundSseEvent> backlog = new ArrayDeque<>();
+        private boolean draining;
+        private boolean ended;
+
+        SinkQueue(SseEventSink sink) {
+            this.sink = sink;
+        }
+
+        void offer(OutboundSseEvent event) {
+            synchronized (this) {
+                if (ended) {
+                    return;
+                }
+                if (backlog.size() >= maxBacklog) {
+                    // falls through to end() outside the lock
+                } else {
+                    backlog.add(event);
+                    if (draining) {
+                        return;
+                    }
+                    draining = true;
+                    writers.execute(this::drain);
+                    return;
+                }
+            }
+            end(new SlowClientException(maxBacklog));
+        }
+
+        private void drain() {
+            while (true) {
+                OutboundSseEvent next;
+                synchronized (this) {
+                    next = backlog.poll();
+                    if (next == null || ended) {
+                        draining = false;
+                        return;
+                    }
+                }
+                Throwable failure = write(next);
+                if (failure != null) {
+                    end(failure);
+                    return;
+                }
+            }
+        }
+
+        private Throwable write(OutboundSseEvent event) {
+            if (sink.isClosed()) {
+                return new IllegalStateException("stream closed");
+            }
+            try {
+                // Jersey's send() writes before it returns; a failed write comes back as a failed stage.
+                CompletableFuture<?> sent = sink.send(event).toCompletableFuture();
+                return sent.isCompletedExceptionally() ? sent.handle((ok, error) -> error).join() : null;
+            } catch (RuntimeException e) {
+                return e;
+            }
+        }
+
+        /** Stops this stream for good: closes it and tells the listeners (error, or close when failure is null). */
+        void end(Throwable failure) {
+            synchronized (this) {
+                if (ended) {
+                    return;
+                }
+                ended = true;
+                backlog.clear();
+            }
+            queues.remove(sink, this);
+            try {
+                sink.close();
+            } catch (Exception ignored) {
+                // already broken
+            }
+            if (failure == null) {
+                closeListeners.forEach(listener -> listener.accept(sink));
+            } else {
+                errorListeners.forEach(listener -> listener.accept(sink, failure));
+            }
+        }
+    }
+}
