@@ -73,6 +73,7 @@ public class DisplayStreams {
     });
     private final AtomicLong eventsSent = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong zombies = new AtomicLong();
 
     private Sse sse;
     private QueuedBroadcaster broadcaster;
@@ -80,7 +81,7 @@ public class DisplayStreams {
     private ScheduledExecutorService keepalive;
 
     /** Sends the current state to a new display and subscribes it to every later change. */
-    public void join(SseEventSink sink, Sse sseContext, Viewer viewer) {
+    public void join(SseEventSink sink, Sse sseContext, Viewer viewer, Runnable endConnection) {
         synchronized (lock) {
             ensureStarted(sseContext);
             if (lastBroadcast == null) {
@@ -97,7 +98,12 @@ public class DisplayStreams {
             // stream: Jersey's output is not safe for a concurrent first write (eclipse-ee4j/jersey#2964).
             CompletableFuture<?> sent = sink.send(first).toCompletableFuture();
             if (sent.isCompletedExceptionally() || sink.isClosed()) {
+                // Seen under load: Jersey marks the sink closed right after the first event yet leaves the
+                // HTTP response open, a stream that would stay silent forever. End the connection so the
+                // display reconnects at once and gets the current state.
                 closeQuietly(sink);
+                endConnection.run();
+                zombies.incrementAndGet();
                 return;
             }
             open.put(sink, viewer);
@@ -174,6 +180,11 @@ public class DisplayStreams {
 
     public long dropped() {
         return dropped.get();
+    }
+
+    /** Streams that Jersey closed right after their first event, which we then ended (see join). */
+    public long endedAfterFirstEvent() {
+        return zombies.get();
     }
 
     private void ensureStarted(Sse sseContext) {

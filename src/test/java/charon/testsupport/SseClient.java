@@ -108,6 +108,25 @@ public final class SseClient implements AutoCloseable {
         }
     }
 
+    /**
+     * The next event with the given name, or null once the server has ended the stream (and every
+     * event it sent was taken); an AssertionError if neither happens within the timeout.
+     */
+    public Event nextOrEnd(String name, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Event event = events.poll(20, TimeUnit.MILLISECONDS);
+            if (event != null) {
+                if (name.equals(event.name())) {
+                    return event;
+                }
+            } else if (ended && events.isEmpty()) {
+                return null;
+            }
+        }
+        throw new AssertionError("no '" + name + "' event within " + timeout + " (" + state() + ")");
+    }
+
     public String nextComment(Duration timeout) throws InterruptedException {
         String comment = comments.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (comment == null) {
