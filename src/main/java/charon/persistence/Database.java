@@ -98,6 +98,19 @@ public class Database {
         }
     }
 
+    /**
+     * Writes a complete, consistent copy of the database to {@code target} (which must not exist) with
+     * SQLite's own VACUUM INTO, on a separate connection outside any transaction.
+     */
+    public void copyTo(Path target) {
+        try (java.sql.Connection connection = new org.sqlite.JDBC().connect("jdbc:sqlite:" + file(), new java.util.Properties());
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM INTO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("database copy failed: " + e.getMessage(), e);
+        }
+    }
+
     /** A trivial query: true when the file can still be read. */
     public boolean isReachable() {
         try {

@@ -348,4 +348,43 @@ class GmApiIT {
             assertEquals(401, Http.post(api().resolve("gm/charon/story/send/"), "{\"content\":\"spoof\"}").statusCode());
         }
     }
+
+    @Test
+    void theGmDownloadsTheDatabaseAndTheMessageHistory() throws Exception {
+        HttpResponse<byte[]> database = gm.getBytes("gm/backup/database");
+        assertEquals(200, database.statusCode());
+        assertTrue(database.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
+        byte[] bytes = database.body();
+        assertEquals("SQLite format 3", new String(bytes, 0, 15, java.nio.charset.StandardCharsets.US_ASCII));
+        Path copy = DATA.resolve("downloaded-backup.db");
+        Files.write(copy, bytes);
+        try (java.sql.Connection c = new org.sqlite.JDBC().connect("jdbc:sqlite:" + copy, new java.util.Properties());
+             java.sql.ResultSet rs = c.createStatement().executeQuery("select count(*) from terminal_message")) {
+            assertTrue(rs.next());
+            assertTrue(rs.getInt(1) >= 6, "the fixture's six messages are in the backup");
+        }
+        JsonObject history = JsonText.object(gm.get("gm/backup/messages").body());
+        assertTrue(history.getInt("count") >= 6);
+        JsonObject second = history.getJsonArray("messages").getJsonObject(1);
+        assertEquals(2, second.getInt("id"));
+        assertEquals(List.of("ripley"), second.getJsonArray("recipients").getValuesAs(jakarta.json.JsonString::getString));
+        assertEquals(401, Http.get(api().resolve("gm/backup/database")).statusCode(), "not for displays");
+        Session ripley = new Session(api());
+        ripley.login("ripley", "ripley-pass-123");
+        assertEquals(403, ripley.get("gm/backup/messages").statusCode(), "not for players");
+    }
+
+    @Test
+    void healthReportsTheDatabaseCampaignAndDisplays() throws Exception {
+        try (SseClient display = SseClient.open(api().resolve("active-view/stream/"))) {
+            display.next("activeview", WAIT);
+            HttpResponse<String> response = Http.get(api().resolve("health"));
+            assertEquals(200, response.statusCode());
+            JsonObject health = JsonText.object(response.body());
+            assertEquals("reachable", health.getString("database"));
+            assertTrue(health.getJsonObject("campaign").getBoolean("demo"));
+            assertTrue(health.getInt("connected_displays") >= 1);
+            assertFalse(response.body().contains(DATA.toString()), "no server paths");
+        }
+    }
 }
