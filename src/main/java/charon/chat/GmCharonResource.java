@@ -12,11 +12,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import charon.gm.ViewCommands;
 import charon.json.JsonBody;
+
+import static charon.json.Answers.success;
 import charon.security.Viewer;
 
 /**
@@ -98,12 +99,5 @@ public class GmCharonResource {
         JsonBody.parse(raw);
         channels.clear(CharonChannels.requireChannel(channel));
         return Map.of("success", true, "channel", channel);
-    }
-
-    private static Map<String, Object> success(String key, Object value) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("success", true);
-        out.put(key, value);
-        return out;
     }
 }

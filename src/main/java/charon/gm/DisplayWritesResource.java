@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.Map;
 
+import charon.json.Answers;
 import charon.json.JsonBody;
 
 /** A view write a display may make: closing the comm-terminal overlay (closing the CHARON dialog is in GmCharonResource). */
@@ -27,6 +28,6 @@ public class DisplayWritesResource {
     public Map<String, Object> hideTerminal(String raw) {
         JsonBody.parse(raw);
         commands.hideTerminal();
-        return GmViewResource.success();
+        return Answers.success();
     }
 }

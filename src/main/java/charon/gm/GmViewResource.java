@@ -9,10 +9,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import charon.json.JsonBody;
+
+import static charon.json.Answers.success;
 import charon.view.ActiveView;
 import charon.view.ActiveViewStore;
 import charon.view.VersionedView;
@@ -144,15 +145,5 @@ public class GmViewResource {
         ActiveView view = commands.setShipSystem(system, body.requiredString("status"), body.optionalInt("condition"),
                 body.optionalString("info")).view();
         return success("system", system, "override", view.shipSystemOverrides().get(system));
-    }
-
-    /** Key/value pairs after {"success": true}, in order. */
-    static Map<String, Object> success(Object... keyValues) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("success", true);
-        for (int i = 0; i + 1 < keyValues.length; i += 2) {
-            out.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return out;
     }
 }
