@@ -8,10 +8,13 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,6 +38,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -118,6 +122,18 @@ class BrowserIT {
         gm = Session.gm(api());
     }
 
+    /**
+     * The deployment is stopped after the last test (Arquillian's Deployer is no longer usable in
+     * {@code @AfterAll}); when only some tests run, the container's shutdown stops it.
+     */
+    @AfterEach
+    void stopServerAfterTheLastTest(TestInfo test) {
+        if (deployed && test.getTags().contains("last")) {
+            deployer.undeploy(NAME);
+            deployed = false;
+        }
+    }
+
     @AfterAll
     static void quitBrowsersAndStop() {
         for (WebDriver driver : new WebDriver[] {console, display}) {
@@ -131,10 +147,6 @@ class BrowserIT {
         }
         console = null;
         display = null;
-        if (deployed && deployerRef != null) {
-            deployerRef.undeploy(NAME);
-            deployed = false;
-        }
     }
 
     private static ChromeDriver browser(String name) throws IOException {
@@ -348,12 +360,32 @@ class BrowserIT {
     void aStreamThatGoesQuietWithoutClosingIsReopenedByTheWatchdog() throws Exception {
         int before = silentOpens()[0];
         long start = System.nanoTime();
+        try {
+            followSilentStream(before, start);
+        } finally {
+            openDisplay("");
+        }
+    }
+
+    private void followSilentStream(int before, long start) throws Exception {
         openDisplay("?stream=test-control/silent-stream/");
         awaitTrue(display, "first silent stream delivered its event", WAIT,
                 d -> String.valueOf(TestControlResource.SILENT_VERSION_BASE + before + 1).equals(bodyData(d, "version")));
-        // keepalive interval 1 s -> the watchdog gives up after 2 s of silence; allow a few intervals more
-        awaitTrue(display, "display reopened the quiet stream", Duration.ofSeconds(6),
-                d -> String.valueOf(TestControlResource.SILENT_VERSION_BASE + before + 2).equals(bodyData(d, "version")));
+        // keepalive interval 1 s -> the watchdog gives up after 2 s of silence; allow a few intervals more.
+        // The trace (version, connection, silent streams opened/still open on the server) is logged either way.
+        String second = String.valueOf(TestControlResource.SILENT_VERSION_BASE + before + 2);
+        List<String> trace = new ArrayList<>();
+        try {
+            awaitTrue(display, "display reopened the quiet stream", Duration.ofSeconds(6), d -> {
+                String now = bodyData(d, "version") + " " + bodyData(d, "connection") + " " + silentOpensText();
+                if (trace.isEmpty() || !trace.get(trace.size() - 1).endsWith(": " + now)) {
+                    trace.add((System.nanoTime() - start) / 1_000_000 + " ms: " + now);
+                }
+                return second.equals(bodyData(d, "version"));
+            });
+        } finally {
+            log("WATCHDOG trace: " + trace);
+        }
         long reopenedMs = (System.nanoTime() - start) / 1_000_000;
         int[] opens = silentOpens();
         log("WATCHDOG: silent stream reopened " + reopenedMs + " ms after the page loaded; opens=" + (opens[0] - before)
@@ -361,12 +393,13 @@ class BrowserIT {
         assertTrue(opens[0] - before >= 2, "a second stream was opened");
         assertTrue(opens[1] >= 1, "the quiet stream was never closed by the server: the page detected the silence itself");
         assertFalse(isShown(display, "connection-banner"), "one dead stream is not a lost connection");
-        openDisplay("");
     }
 
     @Test
     @Order(8)
+    @Tag("last")
     void whenTheServerStopsBothPagesShowTheBannerAndRecoverWhenItIsBack() throws Exception {
+        openDisplay("");
         gm.ok("gm/switch-view/", "{\"view_type\":\"BRIDGE\"}");
         awaitTrue(display, "display in BRIDGE", WAIT, d -> "BRIDGE".equals(bodyData(d, "viewType")));
         assertFalse(isShown(display, "connection-banner"));
@@ -464,6 +497,14 @@ class BrowserIT {
             return state.getJsonObject("encounter_npc_data").getJsonObject(npc).getString("name");
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(e);
+        }
+    }
+
+    private static String silentOpensText() {
+        try {
+            return Http.get(api().resolve("test-control/silent-stream/opens")).body().trim().replace(' ', '/');
+        } catch (IOException | InterruptedException e) {
+            return e.toString();
         }
     }
 
