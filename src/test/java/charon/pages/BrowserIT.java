@@ -232,10 +232,10 @@ class BrowserIT {
                 return [p.x - (tok.left + tok.width / 2), p.y - (tok.top + tok.height / 2)];""", element);
         int dx = delta.get(0).intValue();
         int dy = delta.get(1).intValue();
-        long dragged = System.nanoTime();
         new Actions(console).moveToElement(element).clickAndHold()
                 .moveByOffset(dx / 2, dy / 2).moveByOffset(dx - dx / 2, dy - dy / 2)
                 .release().perform();
+        long dragged = System.nanoTime();
         awaitTrue(display, "display moves the token to 11,7", WAIT, d -> "11".equals(attr(d, token, "data-x")) && "7".equals(attr(d, token, "data-y")));
         log("LATENCY token drag: console release -> display token at 11,7 in " + (System.nanoTime() - dragged) / 1_000_000 + " ms");
         JsonObject state = JsonText.object(Http.get(api().resolve("active-view/")).body());
@@ -244,8 +244,10 @@ class BrowserIT {
         assertEquals(7, moved.getInt("y"));
         assertEquals("wren_galley", moved.getString("room_id"));
 
+        awaitTrue(display, "header typed out", WAIT, d -> "MSV CALDERA WREN".equals(text(d, "display-title")));
         gm.ok("gm/encounter/set-door-status/", "{\"connection_id\":\"wren_cockpit_galley\",\"door_status\":\"LOCKED\"}");
         awaitTrue(display, "door status on the display", WAIT, d -> "LOCKED".equals(attr(d, "door-wren_cockpit_galley", "data-status")));
+        assertEquals("MSV CALDERA WREN", text(display, "display-title"), "an event in the same view does not retype the header");
         shot(display, "02-encounter-rooms-and-tokens");
         shot(console, "03-console-encounter-tab");
     }
