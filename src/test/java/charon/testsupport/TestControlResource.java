@@ -1,6 +1,7 @@
 package charon.testsupport;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,8 +37,6 @@ public class TestControlResource {
     ActiveViewStore store;
     @Inject
     DisplayStreams streams;
-    @Inject
-    ActiveViewPayloads payloads;
 
     /** First version a silent stream reports; each opened silent stream reports the next one. */
     public static final long SILENT_VERSION_BASE = 900_000;
@@ -79,13 +78,15 @@ public class TestControlResource {
     @GET
     @Path("silent-stream/")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    // The payloads bean is looked up here, not injected: injected into this resource it made PushIT's
+    // race test fail (streams got their first event, then nothing), though PushIT never calls this.
     public void silentStream(@Context SseEventSink sink, @Context Sse sse) {
         int n = SILENT_OPENS.incrementAndGet();
         SILENT_SINKS.add(sink);
         sink.send(sse.newEventBuilder().name("keepalive").mediaType(MediaType.TEXT_PLAIN_TYPE)
                 .data(String.class, "{\"interval_ms\":1000}").build());
         sink.send(sse.newEventBuilder().name("activeview").id(Long.toString(SILENT_VERSION_BASE + n))
-                .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, payloads.latest().json()).build());
+                .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, CDI.current().select(ActiveViewPayloads.class).get().latest().json()).build());
     }
 
     /** How many silent streams were opened so far, and how many of them the server still holds open. */
