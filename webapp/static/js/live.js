@@ -7,6 +7,17 @@ import { apiUrl } from './api.js';
 
 const RETRY_MS = 2500;
 const DEFAULT_INTERVAL = 30000;
+const STREAM_PATH = 'active-view/stream/';
+
+/**
+ * The stream to follow: `active-view/stream/`, or, for the browser tests, another path under the API
+ * given as `?stream=<path>` (e.g. `?stream=test-control/silent-stream/`, a test-only stream that goes
+ * quiet without closing). Only plain relative paths are accepted, so it never leaves this server's API.
+ */
+function streamPath() {
+  const q = new URLSearchParams(location.search).get('stream');
+  return q && /^[a-z0-9][a-z0-9_\-/]*$/i.test(q) ? q : STREAM_PATH;
+}
 
 export function connectLive({ threshold = 5, onActiveView, onMessage, onCharon, onOpen } = {}) {
   let es = null;
@@ -46,7 +57,7 @@ export function connectLive({ threshold = 5, onActiveView, onMessage, onCharon, 
     clearTimeout(retryTimer);
     if (stopped) return;
     if (es) { try { es.close(); } catch { /* */ } }
-    es = new EventSource(apiUrl('active-view/stream/'));
+    es = new EventSource(apiUrl(streamPath()));
     armWatchdog();
     es.addEventListener('open', () => {
       failures = 0;

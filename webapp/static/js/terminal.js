@@ -23,6 +23,9 @@ let first = true;
 // ---------------- header ----------------
 let typeTimer = null;
 function setHeader(title, sub, { typed = false } = {}) {
+  // Same title still shown (or still being typed): keep it. Every event of a view calls this, and
+  // restarting the typing animation made the header flicker on each GM action.
+  if (title != null && typed && !hdr.hidden && hdrTitle.dataset.full === title) { hdrSub.textContent = sub || ''; return; }
   clearTimeout(typeTimer);
   if (title == null) { hdr.hidden = true; return; }
   hdr.hidden = false;
