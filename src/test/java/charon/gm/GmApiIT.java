@@ -85,6 +85,7 @@ class GmApiIT {
     /** Each accepted write is one version and exactly one event, carrying its effect. */
     @Test
     void everyWriteChangesStateAndPushesOneEvent() throws Exception {
+        gm.ok("gm/switch-view/", "{\"view_type\":\"STANDBY\"}"); // so that the ship below is a new encounter
         try (SseClient display = SseClient.open(api().resolve("active-view/stream/"))) {
             long v = Long.parseLong(display.next("activeview", WAIT).id());
             String ship = firstShipWithDecks();
@@ -385,6 +386,92 @@ class GmApiIT {
             assertTrue(health.getJsonObject("campaign").getBoolean("demo"));
             assertTrue(health.getInt("connected_displays") >= 1);
             assertFalse(response.body().contains(DATA.toString()), "no server paths");
+        }
+    }
+
+    @Test
+    void theRemainingWritesPushTheirEventAndEveryGmEndpointNeedsTheGm() throws Exception {
+        gm.ok("gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"msv_caldera_wren\"}");
+        String terminal = firstTerminal();
+        try (SseClient display = SseClient.open(api().resolve("active-view/stream/"))) {
+            long v = Long.parseLong(display.next("activeview", WAIT).id());
+            gm.ok("gm/show-terminal/", "{\"location_slug\":\"" + terminal.split("/")[0] + "\",\"terminal_slug\":\"" + terminal.split("/")[1] + "\"}");
+            assertEquals(terminal.split("/")[1], next(display, ++v).getString("overlay_terminal_slug"));
+            assertEquals(200, Http.post(api().resolve("terminal/hide/"), "{}").statusCode(), "a display closes the overlay");
+            assertEquals("", next(display, ++v).getString("overlay_terminal_slug"));
+
+            JsonObject rooms = JsonText.object(gm.get("gm/encounter/room-visibility/").body()).getJsonObject("room_visibility");
+            StringBuilder all = new StringBuilder("{\"room_visibility\":{");
+            rooms.keySet().forEach(room -> all.append(all.charAt(all.length() - 1) == '{' ? "" : ",").append('"').append(room).append("\":true"));
+            gm.ok("gm/encounter/room-visibility/", all.append("}}").toString());
+            assertTrue(next(display, ++v).getJsonObject("encounter_room_visibility").values().stream().allMatch(x -> x == jakarta.json.JsonValue.TRUE));
+
+            gm.ok("gm/charon/location/", "{\"location_path\":\"hesper/orrin\"}");
+            assertEquals("hesper/orrin", next(display, ++v).getString("charon_location_path"));
+        }
+        Session player = new Session(api());
+        player.login("hicks", "hicks-pass-123");
+        for (String endpoint : List.of("gm/switch-view/", "gm/show-terminal/", "gm/encounter/switch-level/",
+                "gm/encounter/toggle-room/", "gm/encounter/room-visibility/", "gm/encounter/set-door-status/",
+                "gm/encounter/place-token/", "gm/encounter/move-token/", "gm/encounter/remove-token/",
+                "gm/encounter/update-token-status/", "gm/encounter/clear-tokens/", "gm/encounter/toggle-portrait/",
+                "gm/ship-status/toggle/", "gm/charon/mode/", "gm/charon/location/", "gm/broadcast/",
+                "gm/charon/send/", "gm/charon/clear/", "gm/charon/story/send/", "gm/charon/story/mark-read/",
+                "gm/charon/story/clear/", "gm/players/")) {
+            long before = version();
+            assertEquals(401, Http.post(api().resolve(endpoint), "{}").statusCode(), "anonymous " + endpoint);
+            assertEquals(403, player.post(endpoint, "{}").statusCode(), "player " + endpoint);
+            assertEquals(before, version());
+        }
+        for (String read : List.of("gm/locations/", "gm/encounter/token-images/", "gm/campaign/problems/",
+                "gm/encounter/room-visibility/", "gm/charon/channels/", "gm/join/", "gm/players/")) {
+            assertEquals(401, Http.get(api().resolve(read)).statusCode(), "anonymous " + read);
+            assertEquals(403, player.get(read).statusCode(), "player " + read);
+            assertEquals(200, gm.get(read).statusCode(), "GM " + read);
+        }
+    }
+
+    private String firstTerminal() throws Exception {
+        JsonObject tree = JsonText.object(gm.get("gm/locations/").body());
+        java.util.Deque<JsonObject> todo = new java.util.ArrayDeque<>();
+        tree.getJsonArray("locations").forEach(l -> todo.add(l.asJsonObject()));
+        while (!todo.isEmpty()) {
+            JsonObject location = todo.pop();
+            if (!location.getJsonArray("terminals").isEmpty()) {
+                return location.getString("slug") + "/" + location.getJsonArray("terminals").getJsonObject(0).getString("slug");
+            }
+            location.getJsonArray("children").forEach(c -> todo.add(c.asJsonObject()));
+        }
+        throw new AssertionError("the demo campaign has no terminal");
+    }
+
+    @Test
+    void eachAcceptedGmWriteIsLoggedOnceWithWhoWhatAndVersion() throws Exception {
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("charon.gm.writes");
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                lines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(capture);
+        try {
+            gm.ok("gm/charon/mode/", "{\"mode\":\"QUERY\"}");
+            long version = version();
+            assertEquals(400, gm.post("gm/charon/mode/", "{\"mode\":\"LOUD\"}").statusCode());
+            assertEquals(List.of("GM write by=gm action=charon/mode status=200 version=" + version), lines,
+                    "one line for the accepted write, none for the refused one");
+        } finally {
+            log.removeHandler(capture);
         }
     }
 }
