@@ -371,12 +371,16 @@ public final class FanoutBench {
     // ---------------------------------------------------------------- the SSE clients
 
     /** One stream: HTTP head, chunked decoding and just enough of the event-stream format (event name and id). */
-    static final class Client {
+    public static final class Client {
         final SocketChannel channel;
         final long openedAt;
         final long[] arrivals;
         final long v0;
         long firstAt;
+        long firstId = -1;
+        long events;
+        long bytes;
+        volatile boolean ended;
         boolean headDone;
         int headMatch;
         // chunked decoding
@@ -399,7 +403,11 @@ public final class FanoutBench {
         }
     }
 
-    final class Fanout {
+    /**
+     * N SSE streams on one selector thread; records, per client, when the event of each version
+     * v0+1..v0+k arrived. Also used by the fault tests (charon.push.LoadFaultsIT).
+     */
+    public static final class Fanout {
         final InetSocketAddress server;
         final byte[] request;
         final int n;
@@ -416,7 +424,7 @@ public final class FanoutBench {
         private int launched;
         private Selector selector;
 
-        Fanout(InetSocketAddress server, String path, int n, int k, long v0, int maxPending) {
+        public Fanout(InetSocketAddress server, String path, int n, int k, long v0, int maxPending) {
             this.server = server;
             this.request = ("GET " + path + " HTTP/1.1\r\nHost: " + server.getHostString() + ":" + server.getPort()
                     + "\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -427,8 +435,100 @@ public final class FanoutBench {
             this.clients = new Client[n];
         }
 
-        int started() {
+        public int started() {
             return firstEvents.get();
+        }
+
+        /** Starts the selector thread (a daemon); it runs until {@link #closeAll()}. */
+        public Thread start() {
+            Thread loop = new Thread(this::loop, "sse-fanout-selector");
+            loop.setDaemon(true);
+            loop.start();
+            thread = loop;
+            return loop;
+        }
+
+        /** Waits (bounded) until every client has its first event or failed; true if all have it. */
+        public boolean awaitConnected(Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (firstEvents.get() + failed.get() < n && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            return firstEvents.get() == n;
+        }
+
+        /** Waits (bounded) until every connected client has every one of the k events. */
+        public boolean awaitDelivered(Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (delivered.get() < (long) firstEvents.get() * k && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            return delivered.get() == (long) firstEvents.get() * k;
+        }
+
+        /** The clients that miss events: which, how many, whether their stream ended (for failure messages). */
+        public String missingReport(int max) {
+            StringBuilder out = new StringBuilder();
+            int shown = 0;
+            int total = 0;
+            for (int i = 0; i < clients.length; i++) {
+                Client c = clients[i];
+                if (c == null || c.firstAt <= 0) {
+                    continue;
+                }
+                int missing = 0;
+                int firstMissing = -1;
+                for (int j = 1; j <= k; j++) {
+                    if (c.arrivals[j] == 0) {
+                        missing++;
+                        if (firstMissing < 0) {
+                            firstMissing = j;
+                        }
+                    }
+                }
+                if (missing > 0) {
+                    total++;
+                    if (shown++ < max) {
+                        out.append(String.format(Locale.ROOT, "[client %d: first id %d, %d events in all, missing %d from #%d, stream %s] ",
+                                i, c.firstId, c.events, missing, firstMissing, c.ended ? "ended" : "open"));
+                    }
+                }
+            }
+            return total + " clients missing events " + out;
+        }
+
+        public long delivered() {
+            return delivered.get();
+        }
+
+        public int failed() {
+            return failed.get();
+        }
+
+        public int endedAfterFirst() {
+            return endedAfterFirst.get();
+        }
+
+        /** Delays in ms of every delivered event, from sentAt[version - v0] (System.nanoTime()). */
+        public double[] delaysMs(long[] sentAt) {
+            List<Double> delays = new ArrayList<>();
+            for (Client c : clients) {
+                if (c != null && c.firstAt > 0) {
+                    for (int i = 1; i <= k; i++) {
+                        if (c.arrivals[i] != 0) {
+                            delays.add((c.arrivals[i] - sentAt[i]) / 1e6);
+                        }
+                    }
+                }
+            }
+            double[] v = delays.stream().mapToDouble(Double::doubleValue).toArray();
+            Arrays.sort(v);
+            return v;
+        }
+
+        /** Nearest-rank percentile of sorted values (0 when empty). */
+        public static double percentile(double[] sorted, double p) {
+            return sorted.length == 0 ? 0 : rank(sorted, p);
         }
 
         void loop() {
@@ -455,15 +555,18 @@ public final class FanoutBench {
                                 buffer.clear();
                                 int read = c.channel.read(buffer);
                                 if (read < 0) {
+                                    cause(c, "EOF after " + c.bytes + " bytes");
                                     end(c, key);
                                     continue;
                                 }
+                                c.bytes += read;
                                 long now = System.nanoTime();
                                 buffer.flip();
                                 buffer.get(bytes, 0, read);
                                 feed(c, bytes, read, now);
                             }
                         } catch (IOException e) {
+                            cause(c, e.toString() + " after " + c.bytes + " bytes");
                             end(c, key);
                         }
                     }
@@ -487,8 +590,18 @@ public final class FanoutBench {
             }
         }
 
+        /** Why streams failed before their first event (for failure messages). */
+        public final Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private void cause(Client c, String why) {
+            if (c.firstAt == 0) {
+                failures.merge(why, 1, Integer::sum);
+            }
+        }
+
         private void end(Client c, SelectionKey key) {
             key.cancel();
+            c.ended = true;
             try {
                 c.channel.close();
             } catch (IOException ignored) {
@@ -502,7 +615,17 @@ public final class FanoutBench {
             }
         }
 
-        void closeAll() {
+        private Thread thread;
+
+        public void closeAll() {
+            stop = true;
+            if (thread != null) {
+                try {
+                    thread.join(5000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             for (Client c : clients) {
                 if (c != null) {
                     try {
@@ -511,6 +634,14 @@ public final class FanoutBench {
                         // closing
                     }
                 }
+            }
+            try {
+                // a channel registered with a selector is only really closed when its key is deregistered
+                if (selector != null) {
+                    selector.close();
+                }
+            } catch (IOException ignored) {
+                // closing
             }
         }
 
@@ -617,8 +748,10 @@ public final class FanoutBench {
         }
 
         private void event(Client c, long id, long now) {
+            c.events++;
             if (c.firstAt == 0) {
                 c.firstAt = now;
+                c.firstId = id;
                 firstEvents.incrementAndGet();
                 return;
             }
