@@ -1,6 +1,8 @@
 package charon.push;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
@@ -21,6 +23,8 @@ public class ActiveViewStreamResource {
     @Inject
     DisplayStreams streams;
 
+    private static volatile boolean warned;
+
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void open(@Context SseEventSink sink, @Context Sse sse,
@@ -32,6 +36,37 @@ public class ActiveViewStreamResource {
             if (request.isAsyncStarted()) {
                 request.getAsyncContext().complete();
             }
+        }, whenEnded -> {
+            if (request.isAsyncStarted()) {
+                request.getAsyncContext().addListener(new EndListener(whenEnded));
+            } else if (!warned) {
+                warned = true;
+                java.util.logging.Logger.getLogger(ActiveViewStreamResource.class.getName())
+                        .warning("SSE request not in async mode when joining: streams cannot be told when Tomcat ends them");
+            }
         });
+    }
+
+    /** Tells the push layer when Tomcat ends the stream's request, before the request is recycled. */
+    private record EndListener(Runnable whenEnded) implements AsyncListener {
+        @Override
+        public void onComplete(AsyncEvent event) {
+            whenEnded.run();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            whenEnded.run();
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            whenEnded.run();
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            // a stream is never re-dispatched
+        }
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -71,6 +72,12 @@ public class DisplayStreams {
         thread.setDaemon(true);
         return thread;
     });
+    /** Closes streams dropped for falling behind (a close can block on a stalled socket; never on a broadcaster's thread). */
+    private final ExecutorService closer = Executors.newFixedThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "charon-sse-closer");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AtomicLong eventsSent = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong zombies = new AtomicLong();
@@ -80,35 +87,72 @@ public class DisplayStreams {
     private SerializedPayload lastBroadcast;
     private ScheduledExecutorService keepalive;
 
-    /** Sends the current state to a new display and subscribes it to every later change. */
-    public void join(SseEventSink sink, Sse sseContext, Viewer viewer, Runnable endConnection) {
+    /**
+     * Sends the current state to a new display and subscribes it to every later change.
+     *
+     * <p>Under the lock the stream is registered as held, with the payload it must get first; the first
+     * event is then written on the request thread outside the lock (a display that does not read can block
+     * that write until Tomcat's write timeout, and must not block every other display and the GM's writes
+     * meanwhile). Changes broadcast in between wait in the stream's queue and follow the first event.
+     */
+    public void join(SseEventSink sink, Sse sseContext, Viewer viewer, Runnable endConnection,
+                     Consumer<Runnable> onRequestEnded) {
+        SerializedPayload current;
         synchronized (lock) {
             ensureStarted(sseContext);
             if (lastBroadcast == null) {
                 lastBroadcast = payloads.latest();
             }
-            OutboundSseEvent first = sse.newEventBuilder()
-                    .name(ACTIVEVIEW)
-                    .id(Long.toString(lastBroadcast.version()))
-                    .reconnectDelay(RECONNECT_DELAY_MS)
-                    .mediaType(MediaType.TEXT_PLAIN_TYPE)
-                    .data(String.class, lastBroadcast.json())
-                    .build();
-            // The first event is written on the request thread, before any other thread may write to the
-            // stream: Jersey's output is not safe for a concurrent first write (eclipse-ee4j/jersey#2964).
-            CompletableFuture<?> sent = sink.send(first).toCompletableFuture();
-            if (sent.isCompletedExceptionally() || sink.isClosed()) {
-                // Seen under load: Jersey marks the sink closed right after the first event yet leaves the
-                // HTTP response open, a stream that would stay silent forever. End the connection so the
-                // display reconnects at once and gets the current state.
-                closeQuietly(sink);
-                endConnection.run();
-                zombies.incrementAndGet();
-                return;
-            }
+            current = lastBroadcast;
             open.put(sink, viewer);
-            broadcaster.register(sink);
+            broadcaster.registerHeld(sink);
         }
+        // When Tomcat ends the request (error, completion), the stream is forgotten before Tomcat recycles
+        // its response for another connection: a late write or close through this sink would otherwise land
+        // on that other connection (seen in LoadFaultsIT churn: new connections closed without an answer).
+        onRequestEnded.accept(() -> {
+            if (broadcaster.detach(sink) && open.remove(sink) != null) {
+                dropped.incrementAndGet();
+            }
+        });
+        OutboundSseEvent first = sse.newEventBuilder()
+                .name(ACTIVEVIEW)
+                .id(Long.toString(current.version()))
+                .reconnectDelay(RECONNECT_DELAY_MS)
+                .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                .data(String.class, current.json())
+                .build();
+        // The first event is written on the request thread, before any other thread may write to the
+        // stream: Jersey's output is not safe for a concurrent first write (eclipse-ee4j/jersey#2964).
+        CompletableFuture<?> sent;
+        try {
+            sent = sink.send(first).toCompletableFuture();
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        if (sent.isCompletedExceptionally() || sink.isClosed()) {
+            // Seen under load: Jersey marks the sink closed right after the first event yet leaves the
+            // HTTP response open, a stream that would stay silent forever. End the connection so the
+            // display reconnects at once and gets the current state.
+            boolean writeFailed = sent.isCompletedExceptionally();
+            broadcaster.unregister(sink);
+            open.remove(sink);
+            closeQuietly(sink);
+            if (!writeFailed) {
+                // Only for a stream Jersey closed after a successful write. After a failed write (the display
+                // is gone) Jersey's close has completed the request already; completing it a second time put
+                // Tomcat's processor in a bad state, and after a few thousand such resets new connections
+                // were closed without an answer (LoadFaultsIT churn).
+                try {
+                    endConnection.run();
+                } catch (RuntimeException alreadyEnding) {
+                    // the close above already completed the response
+                }
+            }
+            zombies.incrementAndGet();
+            return;
+        }
+        broadcaster.release(sink);
     }
 
     void onPayload(@Observes PayloadPublished published) {
@@ -192,7 +236,7 @@ public class DisplayStreams {
             return;
         }
         sse = sseContext;
-        broadcaster = new QueuedBroadcaster(writers, MAX_BACKLOG);
+        broadcaster = new QueuedBroadcaster(writers, MAX_BACKLOG, closer);
         broadcaster.onError(this::forget);
         broadcaster.onClose(open::remove);
         startKeepalive(config.keepaliveInterval());
@@ -223,7 +267,7 @@ public class DisplayStreams {
             dropped.incrementAndGet();
             LOG.log(Level.FINE, "Display stream went away: {0}", cause.toString());
         }
-        closeQuietly(sink);
+        // the broadcaster closes the sink itself, after this bookkeeping (a close can block on a stalled socket)
     }
 
     private static void closeQuietly(SseEventSink sink) {
@@ -237,6 +281,7 @@ public class DisplayStreams {
     @PreDestroy
     void shutdown() {
         writers.shutdownNow();
+        closer.shutdownNow();
         if (keepalive != null) {
             keepalive.shutdownNow();
         }

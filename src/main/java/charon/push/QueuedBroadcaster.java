@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -33,9 +34,17 @@ final class QueuedBroadcaster implements SseBroadcaster {
     private final List<BiConsumer<SseEventSink, Throwable>> errorListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<SseEventSink>> closeListeners = new CopyOnWriteArrayList<>();
 
+    /** Closes dropped streams, off the broadcasting thread: closing a stalled stream can block until Tomcat's write timeout. */
+    private final Executor closer;
+
     QueuedBroadcaster(ExecutorService writers, int maxBacklog) {
+        this(writers, maxBacklog, writers);
+    }
+
+    QueuedBroadcaster(ExecutorService writers, int maxBacklog, Executor closer) {
         this.writers = writers;
         this.maxBacklog = maxBacklog;
+        this.closer = closer;
     }
 
     /** Thrown to error listeners when a stream is dropped for not keeping up. */
@@ -57,7 +66,48 @@ final class QueuedBroadcaster implements SseBroadcaster {
 
     @Override
     public void register(SseEventSink sink) {
-        queues.putIfAbsent(sink, new SinkQueue(sink));
+        queues.putIfAbsent(sink, new SinkQueue(sink, false));
+    }
+
+    /**
+     * Registers a stream whose first event is still being written by its request thread: events broadcast
+     * meanwhile are queued (up to the backlog bound) and written after it, once {@link #release} is called.
+     */
+    void registerHeld(SseEventSink sink) {
+        queues.putIfAbsent(sink, new SinkQueue(sink, true));
+    }
+
+    /** The first event of a held stream was written: its queued events may now be written. */
+    void release(SseEventSink sink) {
+        SinkQueue queue = queues.get(sink);
+        if (queue != null) {
+            queue.release();
+        }
+    }
+
+    /**
+     * The container ended the stream's request (Tomcat's AsyncListener onComplete/onError): from now on
+     * nothing may touch the sink, because Tomcat recycles the request and response objects for the next
+     * connection. Waits for a write or close in progress; returns true if the stream was still registered.
+     */
+    boolean detach(SseEventSink sink) {
+        SinkQueue queue = queues.remove(sink);
+        if (queue == null) {
+            return false;
+        }
+        queue.detach();
+        return true;
+    }
+
+    /** Forgets a stream without telling the listeners (its first event failed; the caller handles it). */
+    void unregister(SseEventSink sink) {
+        SinkQueue queue = queues.remove(sink);
+        if (queue != null) {
+            synchronized (queue) {
+                queue.ended = true;
+                queue.backlog.clear();
+            }
+        }
     }
 
     @Override
@@ -95,9 +145,25 @@ final class QueuedBroadcaster implements SseBroadcaster {
         private final ArrayDeque<OutboundSseEvent> backlog = new ArrayDeque<>();
         private boolean draining;
         private boolean ended;
+        /** Held while writing to or closing the sink; see {@link #detach()}. */
+        private final Object io = new Object();
+        /** Set once the container has ended the request: the sink must not be used any more. */
+        private boolean detached;
 
-        SinkQueue(SseEventSink sink) {
+        SinkQueue(SseEventSink sink, boolean held) {
             this.sink = sink;
+            // a held stream counts as being drained (by its request thread) until release()
+            this.draining = held;
+        }
+
+        void release() {
+            synchronized (this) {
+                if (ended || backlog.isEmpty()) {
+                    draining = false;
+                    return;
+                }
+            }
+            writers.execute(this::drain);
         }
 
         void offer(OutboundSseEvent event) {
@@ -117,7 +183,25 @@ final class QueuedBroadcaster implements SseBroadcaster {
                     return;
                 }
             }
-            end(new SlowClientException(maxBacklog));
+            endLater(new SlowClientException(maxBacklog));
+        }
+
+        /** Ends the stream now (no more events are queued or written) but closes it on the closer. */
+        private void endLater(Throwable failure) {
+            synchronized (this) {
+                if (ended) {
+                    return;
+                }
+                ended = true;
+                backlog.clear();
+            }
+            queues.remove(sink, this);
+            notifyListeners(failure);
+            try {
+                closer.execute(this::close);
+            } catch (RuntimeException rejected) {
+                close();
+            }
         }
 
         private void drain() {
@@ -138,7 +222,26 @@ final class QueuedBroadcaster implements SseBroadcaster {
             }
         }
 
+        void detach() {
+            synchronized (this) {
+                ended = true;
+                backlog.clear();
+            }
+            synchronized (io) {
+                detached = true;
+            }
+        }
+
         private Throwable write(OutboundSseEvent event) {
+            synchronized (io) {
+                if (detached) {
+                    return new IllegalStateException("request already ended by the container");
+                }
+                return writeNow(event);
+            }
+        }
+
+        private Throwable writeNow(OutboundSseEvent event) {
             if (sink.isClosed()) {
                 return new IllegalStateException("stream closed");
             }
@@ -161,15 +264,34 @@ final class QueuedBroadcaster implements SseBroadcaster {
                 backlog.clear();
             }
             queues.remove(sink, this);
-            try {
-                sink.close();
-            } catch (Exception ignored) {
-                // already broken
-            }
+            notifyAndClose(failure);
+        }
+
+        /** Listeners first (they count the drop at once), then the close, which may block on a stalled socket. */
+        private void notifyAndClose(Throwable failure) {
+            notifyListeners(failure);
+            close();
+        }
+
+        /** The listeners only do bookkeeping (they must not block): they run on the thread that ends the stream. */
+        private void notifyListeners(Throwable failure) {
             if (failure == null) {
                 closeListeners.forEach(listener -> listener.accept(sink));
             } else {
                 errorListeners.forEach(listener -> listener.accept(sink, failure));
+            }
+        }
+
+        private void close() {
+            synchronized (io) {
+                if (detached) {
+                    return;
+                }
+                try {
+                    sink.close();
+                } catch (Exception ignored) {
+                    // already broken
+                }
             }
         }
     }

@@ -1,0 +1,147 @@
+package charon.persistence;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+import charon.testsupport.Http;
+import charon.testsupport.JsonText;
+import charon.testsupport.ServerLauncher;
+import charon.testsupport.Session;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * kill -9 during a stream of message writes: after a restart on the same database file, every write that
+ * was answered 2xx is there. The server runs in its own process (embedded Tomcat on the exploded WAR).
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class RestartIT {
+
+    private static final Path DATA = Path.of(System.getProperty("charon.test.dir", "target/test-data"), "restart-" + System.nanoTime());
+
+    private Process start(int port) throws Exception {
+        Path launcherDir = DATA.resolve("launcher");
+        Path classFile = launcherDir.resolve("charon/testsupport/ServerLauncher.class");
+        if (!Files.exists(classFile)) {
+            Files.createDirectories(classFile.getParent());
+            try (var in = ServerLauncher.class.getResourceAsStream("ServerLauncher.class")) {
+                Files.copy(in, classFile);
+            }
+        }
+        // only Tomcat's own jars: the application's classes and libraries come from the exploded WAR
+        String classpath = java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> entry.contains("tomcat-embed") || entry.contains("tomcat-annotations") || entry.contains("ecj"))
+                .collect(Collectors.joining(File.pathSeparator)) + File.pathSeparator + launcherDir;
+        Path base = Files.createDirectories(DATA.resolve("tomcat-" + System.nanoTime()));
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-Dcharon.home=" + DATA, "-Dcharon.db=" + DATA.resolve("charon.db"),
+                "-cp", classpath, ServerLauncher.class.getName(),
+                Integer.toString(port), Path.of("target/charon").toAbsolutePath().toString(), base.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(DATA.resolve("server-" + System.nanoTime() + ".log").toFile());
+        Process process = builder.start();
+        URI health = URI.create("http://127.0.0.1:" + port + "/api/health");
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                if (Http.get(health).statusCode() == 200) {
+                    return process;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(200);
+        }
+        process.destroyForcibly();
+        throw new AssertionError("server did not start (see " + DATA + ")");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void everyAnsweredMessageSurvivesKillMinus9() throws Exception {
+        Files.createDirectories(DATA);
+        Files.copy(Path.of(System.getProperty("charon.shared.dir", "../shared"), "fixtures/django-db/db.sqlite3"), DATA.resolve("charon.db"));
+        int port = freePort();
+        URI api = URI.create("http://127.0.0.1:" + port + "/api/");
+        Process server = start(port);
+        ConcurrentLinkedQueue<String> answered = new ConcurrentLinkedQueue<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> writers = new ArrayList<>();
+        try {
+            Session gm = Session.gm(api);
+            for (int w = 0; w < 4; w++) {
+                int writer = w;
+                Thread thread = new Thread(() -> {
+                    for (int i = 0; i < 10_000 && !stop.get(); i++) {
+                        String content = "restart-" + writer + "-" + i;
+                        try {
+                            HttpResponse<String> response = gm.post("gm/broadcast/", "{\"content\":\"" + content + "\"}");
+                            if (response.statusCode() / 100 == 2) {
+                                answered.add(content);
+                            }
+                        } catch (IOException e) {
+                            return; // the server is gone
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                });
+                thread.start();
+                writers.add(thread);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (answered.size() < 50 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            server.destroyForcibly(); // SIGKILL
+            server.waitFor(30, TimeUnit.SECONDS);
+        } finally {
+            stop.set(true);
+            for (Thread thread : writers) {
+                thread.join(30_000);
+            }
+            server.destroyForcibly();
+        }
+        Set<String> acknowledged = Set.copyOf(answered);
+        assertTrue(acknowledged.size() >= 50, "writes were answered before the kill: " + acknowledged.size());
+
+        Process restarted = start(port);
+        try {
+            Session gm = Session.gm(api);
+            JsonObject history = JsonText.object(gm.get("gm/backup/messages").body());
+            Set<String> stored = history.getJsonArray("messages").stream()
+                    .map(m -> m.asJsonObject().getString("content")).collect(Collectors.toSet());
+            List<String> lost = acknowledged.stream().filter(c -> !stored.contains(c)).sorted().toList();
+            long unanswered = stored.stream().filter(c -> c.startsWith("restart-") && !acknowledged.contains(c)).count();
+            System.out.printf("[restart] %d writes answered 2xx before kill -9, %d lost, %d stored without an answer%n",
+                    acknowledged.size(), lost.size(), unanswered);
+            assertTrue(lost.isEmpty(), "answered writes lost after kill -9: " + lost);
+        } finally {
+            restarted.destroyForcibly();
+            restarted.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}
