@@ -188,14 +188,9 @@ final class QueuedBroadcaster implements SseBroadcaster {
 
         /** Ends the stream now (no more events are queued or written) but closes it on the closer. */
         private void endLater(Throwable failure) {
-            synchronized (this) {
-                if (ended) {
-                    return;
-                }
-                ended = true;
-                backlog.clear();
+            if (!markEnded()) {
+                return;
             }
-            queues.remove(sink, this);
             notifyListeners(failure);
             try {
                 closer.execute(this::close);
@@ -256,15 +251,22 @@ final class QueuedBroadcaster implements SseBroadcaster {
 
         /** Stops this stream for good: closes it and tells the listeners (error, or close when failure is null). */
         void end(Throwable failure) {
+            if (markEnded()) {
+                notifyAndClose(failure);
+            }
+        }
+
+        /** True for the one caller that ends this stream: no more events are queued or written after it. */
+        private boolean markEnded() {
             synchronized (this) {
                 if (ended) {
-                    return;
+                    return false;
                 }
                 ended = true;
                 backlog.clear();
             }
             queues.remove(sink, this);
-            notifyAndClose(failure);
+            return true;
         }
 
         /** Listeners first (they count the drop at once), then the close, which may block on a stalled socket. */

@@ -52,13 +52,7 @@ class GmApiIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() throws Exception {
-        Files.createDirectories(DATA);
-        Files.copy(Path.of(System.getProperty("charon.shared.dir", "../shared"), "fixtures/django-db/db.sqlite3"), DATA.resolve("charon.db"));
-        System.setProperty("charon.home", DATA.toString());
-        System.setProperty("charon.db", DATA.resolve("charon.db").toString());
-        System.clearProperty("charon.campaign");
-        System.setProperty("charon.keepalive.seconds", "30");
-        return Deployments.charon("gm");
+        return Deployments.onFixtureDatabase("gm", DATA, "30");
     }
 
     private URI api() {

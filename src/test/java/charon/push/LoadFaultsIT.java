@@ -66,13 +66,7 @@ class LoadFaultsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() throws Exception {
-        Files.createDirectories(DATA);
-        Files.copy(Path.of(System.getProperty("charon.shared.dir", "../shared"), "fixtures/django-db/db.sqlite3"), DATA.resolve("charon.db"));
-        System.setProperty("charon.home", DATA.toString());
-        System.setProperty("charon.db", DATA.resolve("charon.db").toString());
-        System.clearProperty("charon.campaign");
-        System.setProperty("charon.keepalive.seconds", "1");
-        return Deployments.charon("load");
+        return Deployments.onFixtureDatabase("load", DATA, "1");
     }
 
     private URI api() {
