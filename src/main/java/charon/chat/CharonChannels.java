@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -150,11 +149,5 @@ public class CharonChannels {
             }
         }
         return unanswered;
-    }
-
-    Optional<String> lastRead(String channel) {
-        synchronized (channels) {
-            return Optional.ofNullable(channels.get(channel)).map(c -> c.lastReadId);
-        }
     }
 }

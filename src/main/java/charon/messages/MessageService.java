@@ -45,14 +45,10 @@ public class MessageService {
             throw badRequest("Invalid priority. Must be one of: LOW, NORMAL, HIGH, CRITICAL");
         }
         Stored stored = database.inTransaction(em -> {
-            User author = em.createQuery("select u from User u where u.username = :name", User.class)
-                    .setParameter("name", gmUsername).getResultStream().findFirst()
-                    .orElseThrow(() -> notFound("Unknown author: " + gmUsername));
+            User author = user(em, gmUsername).orElseThrow(() -> notFound("Unknown author: " + gmUsername));
             Set<User> recipients = new LinkedHashSet<>();
             for (String name : new LinkedHashSet<>(recipientNames)) {
-                recipients.add(em.createQuery("select u from User u where u.username = :name", User.class)
-                        .setParameter("name", name).getResultStream().findFirst()
-                        .orElseThrow(() -> notFound("Unknown recipient: " + name)));
+                recipients.add(user(em, name).orElseThrow(() -> notFound("Unknown recipient: " + name)));
             }
             // Django stores naive UTC; whole seconds keep the wire format exact.
             LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
@@ -63,6 +59,12 @@ public class MessageService {
         });
         posted.fire(new MessagePosted(stored.view(), stored.recipientIds()));
         return stored.view();
+    }
+
+    /** Looked up in the caller's transaction, so author and recipients belong to the message's persistence context. */
+    private static java.util.Optional<User> user(jakarta.persistence.EntityManager em, String username) {
+        return em.createQuery("select u from User u where u.username = :name", User.class)
+                .setParameter("name", username).getResultStream().findFirst();
     }
 
     private record Stored(MessageView view, Set<Integer> recipientIds) {

@@ -124,10 +124,6 @@ final class QueuedBroadcaster implements SseBroadcaster {
         }
     }
 
-    int registered() {
-        return queues.size();
-    }
-
     @Override
     public void close() {
         close(true);

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import charon.testsupport.Deployments;
+import charon.testsupport.Eventually;
 import charon.testsupport.Http;
 import charon.testsupport.JsonText;
 import charon.testsupport.Session;
@@ -215,11 +216,9 @@ class CampaignIT {
         try (SseClient display = SseClient.open(api().resolve("active-view/stream/"))) {
             display.next("activeview", WAIT);
             Files.writeString(broken, "name: \"Wreck\nstatus: [unclosed\n");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            JsonObject problems;
-            do {
-                problems = JsonText.object(gm.get("gm/campaign/problems/").body());
-            } while (problems.getJsonArray("problems").isEmpty() && System.nanoTime() < deadline && pause());
+            Eventually.await("the broken file is listed", WAIT,
+                    () -> !problems().getJsonArray("problems").isEmpty());
+            JsonObject problems = problems();
             JsonObject problem = problems.getJsonArray("problems").getJsonObject(0);
             assertEquals("galaxy/sol/wreck-of-the-ardent/location.yaml", problem.getString("file"));
             assertFalse(problem.isNull("line"));
@@ -227,9 +226,12 @@ class CampaignIT {
         }
     }
 
-    private static boolean pause() throws InterruptedException {
-        Thread.sleep(50);
-        return true;
+    private JsonObject problems() {
+        try {
+            return JsonText.object(gm.get("gm/campaign/problems/").body());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

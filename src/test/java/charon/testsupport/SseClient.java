@@ -135,18 +135,6 @@ public final class SseClient implements AutoCloseable {
         return comment;
     }
 
-    /** Events received and not yet taken. */
-    public List<Event> drain() {
-        List<Event> out = new ArrayList<>();
-        events.drainTo(out);
-        return out;
-    }
-
-    /** True once the server closed the stream (or it broke). */
-    public boolean ended() {
-        return ended;
-    }
-
     private volatile boolean ended;
 
     private void readHead() throws IOException {
