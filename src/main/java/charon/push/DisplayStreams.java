@@ -80,7 +80,7 @@ public class DisplayStreams {
     });
     private final AtomicLong eventsSent = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong zombies = new AtomicLong();
+    private final AtomicLong closedAtFirstEvent = new AtomicLong();
 
     private Sse sse;
     private QueuedBroadcaster broadcaster;
@@ -126,7 +126,7 @@ public class DisplayStreams {
         // stream: Jersey's output is not safe for a concurrent first write (eclipse-ee4j/jersey#2964).
         CompletableFuture<?> sent;
         try {
-            sent = sink.send(first).toCompletableFuture();
+            sent = sink.send(EncodedSseEvent.of(first)).toCompletableFuture();
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
@@ -139,17 +139,17 @@ public class DisplayStreams {
             open.remove(sink);
             closeQuietly(sink);
             if (!writeFailed) {
-                // Only for a stream Jersey closed after a successful write. After a failed write (the display
-                // is gone) Jersey's close has completed the request already; completing it a second time put
-                // Tomcat's processor in a bad state, and after a few thousand such resets new connections
-                // were closed without an answer (LoadFaultsIT churn).
+                // Only after a write that did not fail. After a failed write (the display is gone) Jersey's close
+                // has completed the request already; completing it a second time put Tomcat's processor in a bad
+                // state, and after a few thousand such resets new connections were closed without an answer
+                // (LoadFaultsIT churn).
                 try {
                     endConnection.run();
                 } catch (RuntimeException alreadyEnding) {
                     // the close above already completed the response
                 }
             }
-            zombies.incrementAndGet();
+            closedAtFirstEvent.incrementAndGet();
             return;
         }
         broadcaster.release(sink);
@@ -199,12 +199,12 @@ public class DisplayStreams {
         if (broadcaster == null) {
             return;
         }
-        OutboundSseEvent event = sse.newEventBuilder()
+        OutboundSseEvent event = EncodedSseEvent.of(sse.newEventBuilder()
                 .name(MESSAGE)
                 .id("message-" + posted.message().id())
                 .mediaType(MediaType.TEXT_PLAIN_TYPE)
                 .data(String.class, Json.write(posted.message()))
-                .build();
+                .build());
         open.forEach((sink, viewer) -> {
             if (posted.visibleTo(viewer.userId(), viewer.gm())) {
                 eventsSent.incrementAndGet();
@@ -226,9 +226,12 @@ public class DisplayStreams {
         return dropped.get();
     }
 
-    /** Streams that Jersey closed right after their first event, which we then ended (see join). */
-    public long endedAfterFirstEvent() {
-        return zombies.get();
+    /**
+     * Streams found closed at their first event, whose connection was then ended (see join): mostly displays
+     * that went away while connecting (Jersey swallows that failed write), possibly a stream Jersey closed.
+     */
+    public long closedAtFirstEvent() {
+        return closedAtFirstEvent.get();
     }
 
     private void ensureStarted(Sse sseContext) {
@@ -244,12 +247,12 @@ public class DisplayStreams {
 
     /** A comment line keeps proxies from closing idle streams; the named event feeds the pages' watchdog. */
     private void startKeepalive(Duration interval) {
-        OutboundSseEvent ping = sse.newEventBuilder()
+        OutboundSseEvent ping = EncodedSseEvent.of(sse.newEventBuilder()
                 .comment(KEEPALIVE)
                 .name(KEEPALIVE)
                 .mediaType(MediaType.TEXT_PLAIN_TYPE)
                 .data(String.class, "{\"interval_ms\":" + interval.toMillis() + "}")
-                .build();
+                .build());
         keepalive = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "charon-sse-keepalive");
             thread.setDaemon(true);

@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  *
  * <p>Why not Jersey's: its broadcaster delivers through a {@code SubmissionPublisher} on a shared
  * executor; in a JVM that had run another deployment, a newly registered stream got its first event
- * and then nothing at all (its subscription was never served). Here every stream's events are written
+ * and then nothing at all (its subscription was never served), and it had each event encoded again for
+ * every stream. Here an event is encoded once ({@link EncodedSseEvent}) and every stream's events are written
  * in order by whichever writer thread drains its queue, and a stream that falls
  * {@code maxBacklog} events behind is closed instead of growing without bound.
  */
@@ -112,7 +113,8 @@ final class QueuedBroadcaster implements SseBroadcaster {
 
     @Override
     public CompletionStage<?> broadcast(OutboundSseEvent event) {
-        queues.values().forEach(queue -> queue.offer(event));
+        EncodedSseEvent encoded = EncodedSseEvent.of(event);
+        queues.values().forEach(queue -> queue.offer(encoded));
         return CompletableFuture.completedFuture(null);
     }
 
@@ -120,7 +122,7 @@ final class QueuedBroadcaster implements SseBroadcaster {
     void sendTo(SseEventSink sink, OutboundSseEvent event) {
         SinkQueue queue = queues.get(sink);
         if (queue != null) {
-            queue.offer(event);
+            queue.offer(EncodedSseEvent.of(event));
         }
     }
 

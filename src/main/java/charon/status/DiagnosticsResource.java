@@ -50,7 +50,7 @@ public class DiagnosticsResource {
         body.put("connected_displays", streams.connected());
         body.put("events_sent", streams.eventsSent());
         body.put("displays_dropped", streams.dropped());
-        body.put("streams_ended_after_first_event", streams.endedAfterFirstEvent());
+        body.put("streams_closed_at_first_event", streams.closedAtFirstEvent());
         return body;
     }
 

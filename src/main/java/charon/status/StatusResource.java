@@ -46,7 +46,7 @@ public class StatusResource {
         body.put("connected_displays", streams.connected());
         body.put("events_sent", streams.eventsSent());
         body.put("displays_dropped", streams.dropped());
-        body.put("streams_ended_after_first_event", streams.endedAfterFirstEvent());
+        body.put("streams_closed_at_first_event", streams.closedAtFirstEvent());
         body.put("version", store.current().version());
         return Response.status(databaseUp ? 200 : 503).entity(body).build();
     }

@@ -159,7 +159,7 @@ public final class FanoutBench {
         }
         Map<String, Long> d = new HashMap<>();
         for (String key : List.of("pid", "heap_used_bytes", "threads", "process_cpu_ns", "open_files",
-                "connected_displays", "events_sent", "displays_dropped", "streams_ended_after_first_event")) {
+                "connected_displays", "events_sent", "displays_dropped", "streams_closed_at_first_event")) {
             d.put(key, Long.parseLong(field(r.body(), key)));
         }
         return d;
@@ -177,6 +177,25 @@ public final class FanoutBench {
             }
         }
         return new long[] {rss, threads};
+    }
+
+    /** K token moves, one every interval; records when each was sent; returns how many were not answered 200. */
+    private int writes(String token, int k, int intervalMs, long[] sentAt) throws IOException, InterruptedException {
+        long writesStart = System.nanoTime();
+        int writeErrors = 0;
+        for (int i = 1; i <= k; i++) {
+            long due = writesStart + (long) (i - 1) * intervalMs * 1_000_000L;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
+            }
+            sentAt[i] = System.nanoTime();
+            HttpResponse<String> r = send("POST", "api/gm/encounter/move-token/", "{\"token_id\":\"" + token + "\",\"x\":" + (2 + i % 20) + ",\"y\":" + (4 + i % 7) + "}");
+            if (r.statusCode() != 200) {
+                writeErrors++;
+            }
+        }
+        return writeErrors;
     }
 
     /** utime + stime of the server process in clock ticks (1/100 s). */
@@ -229,6 +248,13 @@ public final class FanoutBench {
         Map<String, Long> before = diagnostics(true);
         serverPid = before.get("pid");
         long[] procBefore = procStatus();
+        // the same writes with no display connected: what a write costs the server by itself (the GM's request,
+        // the new state, its payload built once), so the fan-out's own cost per display can be told apart
+        long baselineTicks0 = procCpuTicks();
+        writes(moving, k, intervalMs, new long[k + 1]);
+        long baselineTicks = procCpuTicks() - baselineTicks0;
+        view = send("GET", "api/active-view/", null);
+        v0 = Long.parseLong(view.headers().firstValue("X-Charon-Version").orElseThrow());
 
         Fanout fanout = new Fanout(new InetSocketAddress(base.getHost(), base.getPort()), base.resolve("api/active-view/stream/").getRawPath(),
                 n, k, v0, maxPending);
@@ -249,20 +275,7 @@ public final class FanoutBench {
         long[] sentAt = new long[k + 1];
         long cpuTicks0 = procCpuTicks();
         long cpuNs0 = diagnostics(false).get("process_cpu_ns");
-        long writesStart = System.nanoTime();
-        int writeErrors = 0;
-        for (int i = 1; i <= k; i++) {
-            long due = writesStart + (long) (i - 1) * intervalMs * 1_000_000L;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
-            }
-            sentAt[i] = System.nanoTime();
-            HttpResponse<String> r = send("POST", "api/gm/encounter/move-token/", "{\"token_id\":\"" + moving + "\",\"x\":" + (2 + i % 20) + ",\"y\":" + (4 + i % 7) + "}");
-            if (r.statusCode() != 200) {
-                writeErrors++;
-            }
-        }
+        int writeErrors = writes(moving, k, intervalMs, sentAt);
         fanout.sentAt = sentAt;
         long settleDeadline = System.nanoTime() + Duration.ofSeconds(settleSeconds).toNanos();
         long expected = (long) fanout.started() * k;
@@ -335,9 +348,11 @@ public final class FanoutBench {
                 procBefore[1], procConnected[1], procAfter[1], before.get("threads"), connected.get("threads"), after.get("threads"));
         line(report, "server CPU during writes: %.2f s (/proc) = %.1f us per delivered event (JVM process CPU: %.1f us)",
                 (cpuTicks1 - cpuTicks0) / 100.0, cpuUsPerEventTicks, cpuUsPerEventNs);
-        line(report, "server counters: connected_displays %d, events_sent %d, displays_dropped %d, streams_ended_after_first_event %d, open files %d",
+        line(report, "server CPU of the same %d writes with no display: %.2f s; fan-out CPU = difference / events = %.1f us per event per client",
+                k, baselineTicks / 100.0, delivered == 0 ? 0 : (cpuTicks1 - cpuTicks0 - baselineTicks) * 10_000.0 / delivered);
+        line(report, "server counters: connected_displays %d, events_sent %d, displays_dropped %d, streams_closed_at_first_event %d, open files %d",
                 after.get("connected_displays"), after.get("events_sent"), after.get("displays_dropped"),
-                after.get("streams_ended_after_first_event"), after.get("open_files"));
+                after.get("streams_closed_at_first_event"), after.get("open_files"));
         System.out.print(report);
         String out = arg("out", "");
         if (!out.isEmpty()) {
