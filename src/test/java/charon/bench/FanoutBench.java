@@ -70,6 +70,10 @@ public final class FanoutBench {
             runSafely(args);
             return;
         }
+        int warmupWrites = Integer.parseInt(args.getOrDefault("warmupWrites", "2000"));
+        if (warmupWrites > 0) {
+            new FanoutBench(args).warmUpWrites(warmupWrites);
+        }
         for (String scenario : scenarios.split(",")) {
             Map<String, String> a = new HashMap<>(args);
             String s = scenario.trim();
@@ -179,6 +183,37 @@ public final class FanoutBench {
         return new long[] {rss, threads};
     }
 
+    /** Logs in as the GM, shows the ENCOUNTER view of the demo ship with the given number of tokens; returns one token's id. */
+    private String prepareEncounter(int tokens) throws IOException, InterruptedException {
+        waitForServer();
+        String login = ok("api/auth/login/", "{\"username\":\"" + arg("user", "gm") + "\",\"password\":\"" + arg("password", "bench-pass-123") + "\"}");
+        csrf = field(login, "csrf_token");
+        ok("api/gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + SHIP + "\"}");
+        ok("api/gm/encounter/clear-tokens/", "{}");
+        String moving = null;
+        String[] types = {"player", "npc", "creature", "object"};
+        for (int i = 0; i < tokens; i++) {
+            String placed = ok("api/gm/encounter/place-token/", "{\"type\":\"" + types[i % 4] + "\",\"name\":\"Bench token " + i
+                    + "\",\"x\":" + (2 + i) + ",\"y\":3}");
+            if (moving == null) {
+                moving = field(placed, "token_id");
+            }
+        }
+        return moving;
+    }
+
+    /**
+     * GM writes with no display connected, back to back, before any scenario: the JIT compiles the write path
+     * (Tomcat, Jersey, Weld, the store, JSON), as it has on a server that has been running for a while.
+     */
+    private void warmUpWrites(int count) throws IOException, InterruptedException {
+        String token = prepareEncounter(intArg("tokens", 6));
+        long start = System.nanoTime();
+        int errors = writes(token, count, 0, new long[count + 1]);
+        System.out.printf(Locale.ROOT, "JIT warm-up: %d GM writes with no display in %.1f s (%d not answered 200)%n",
+                count, (System.nanoTime() - start) / 1e9, errors);
+    }
+
     /** K token moves, one every interval; records when each was sent; returns how many were not answered 200. */
     private int writes(String token, int k, int intervalMs, long[] sentAt) throws IOException, InterruptedException {
         long writesStart = System.nanoTime();
@@ -219,20 +254,7 @@ public final class FanoutBench {
         String label = arg("label", n + " clients" + (burst ? " (burst)" : ""));
         StringBuilder report = new StringBuilder();
 
-        waitForServer();
-        String login = ok("api/auth/login/", "{\"username\":\"" + arg("user", "gm") + "\",\"password\":\"" + arg("password", "bench-pass-123") + "\"}");
-        csrf = field(login, "csrf_token");
-        ok("api/gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + SHIP + "\"}");
-        ok("api/gm/encounter/clear-tokens/", "{}");
-        String moving = null;
-        String[] types = {"player", "npc", "creature", "object"};
-        for (int i = 0; i < tokens; i++) {
-            String placed = ok("api/gm/encounter/place-token/", "{\"type\":\"" + types[i % 4] + "\",\"name\":\"Bench token " + i
-                    + "\",\"x\":" + (2 + i) + ",\"y\":3}");
-            if (moving == null) {
-                moving = field(placed, "token_id");
-            }
-        }
+        String moving = prepareEncounter(tokens);
         HttpResponse<String> view = send("GET", "api/active-view/", null);
         long v0 = Long.parseLong(view.headers().firstValue("X-Charon-Version").orElseThrow());
         int payloadBytes = view.body().getBytes(StandardCharsets.UTF_8).length;
