@@ -27,6 +27,10 @@ public class UserRepository {
                 .findFirst());
     }
 
+    public Optional<User> byId(int id) {
+        return database.read(em -> Optional.ofNullable(em.find(User.class, id)));
+    }
+
     /** Case-insensitive: "Ripley" next to "ripley" would only confuse the table. */
     public boolean existsIgnoringCase(String username) {
         return database.read(em -> em.createQuery("select count(u) from User u where lower(u.username) = lower(:name)", Long.class)

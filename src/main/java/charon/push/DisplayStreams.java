@@ -27,6 +27,7 @@ import charon.chat.ConversationChanged;
 import charon.config.CharonConfig;
 import charon.json.Json;
 import charon.messages.MessagePosted;
+import charon.security.CredentialsChanged;
 import charon.security.Viewer;
 import charon.view.ActiveViewPayloads;
 import charon.view.PayloadPublished;
@@ -209,6 +210,21 @@ public class DisplayStreams {
             if (posted.visibleTo(viewer.userId(), viewer.gm())) {
                 eventsSent.incrementAndGet();
                 broadcaster.sendTo(sink, event);
+            }
+        });
+    }
+
+    /**
+     * An account's password was reset: its open streams end now (the messages meant for it must stop), and
+     * the displays reconnect as whoever their session is from then on, usually nobody.
+     */
+    void onCredentialsChanged(@Observes CredentialsChanged changed) {
+        if (broadcaster == null) {
+            return;
+        }
+        open.forEach((sink, viewer) -> {
+            if (viewer.userId().filter(id -> id == changed.userId()).isPresent()) {
+                broadcaster.end(sink);
             }
         });
     }

@@ -100,6 +100,14 @@ final class QueuedBroadcaster implements SseBroadcaster {
         return true;
     }
 
+    /** Ends one stream on purpose: the close listeners are told at once, the close itself runs on the closer. */
+    void end(SseEventSink sink) {
+        SinkQueue queue = queues.get(sink);
+        if (queue != null) {
+            queue.endLater(null);
+        }
+    }
+
     /** Forgets a stream without telling the listeners (its first event failed; the caller handles it). */
     void unregister(SseEventSink sink) {
         SinkQueue queue = queues.remove(sink);

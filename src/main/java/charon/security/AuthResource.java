@@ -58,7 +58,7 @@ public class AuthResource {
             return ErrorResponses.of(401, "Invalid username or password");
         }
         User user = accepted.user();
-        SignedIn signedIn = new SignedIn(user.getId(), user.getUsername(), user.isGm(), CsrfTokens.newToken());
+        SignedIn signedIn = new SignedIn(user.getId(), user.getUsername(), user.isGm(), CsrfTokens.newToken(), accepted.credentialStamp());
         freshSession().setAttribute(SignedIn.SESSION_ATTRIBUTE, signedIn);
         currentUser.refresh();
         return Response.ok(sessionInfo(signedIn)).build();

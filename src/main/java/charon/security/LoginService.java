@@ -16,7 +16,8 @@ public class LoginService {
 
     /** The outcome of one attempt. */
     public sealed interface Outcome {
-        record Accepted(User user) implements Outcome {
+        /** The account, and its credential stamp once this login's re-hash (if any) is stored. */
+        record Accepted(User user, String credentialStamp) implements Outcome {
         }
 
         record Rejected() implements Outcome {
@@ -28,6 +29,8 @@ public class LoginService {
 
     @Inject
     UserRepository users;
+    @Inject
+    CredentialStamps stamps;
 
     private final PasswordHasher hasher = new PasswordHasher();
     private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
@@ -45,11 +48,16 @@ public class LoginService {
             throttle.failed(username, clientAddress);
             return new Outcome.Rejected();
         }
-        throttle.succeeded(username);
+        throttle.succeeded(username, clientAddress);
         User found = user.get();
         Optional<String> rehashed = hasher.needsRehash(found.getPassword()) ? Optional.of(hasher.encode(password)) : Optional.empty();
         users.recordLogin(found.getId(), rehashed);
-        return new Outcome.Accepted(found);
+        String stamp = CredentialStamps.of(rehashed.orElse(found.getPassword()), true);
+        if (rehashed.isPresent()) {
+            // Django's one-time upgrade of an old hash: the account's other sessions sign in again once.
+            stamps.changed(found.getId(), stamp);
+        }
+        return new Outcome.Accepted(found, stamp);
     }
 
     private String dummyHash() {

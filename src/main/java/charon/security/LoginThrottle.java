@@ -15,6 +15,11 @@ import java.util.Optional;
  * Slows password guessing: after {@value #MAX_FAILURES} failed logins within {@link #WINDOW} for one
  * username or one client address, further attempts are refused (without checking the password) until
  * the oldest of those failures leaves the window. A successful login clears its username's record.
+ *
+ * <p>The server's own machine (127.0.0.1, ::1) is counted apart: failures from the LAN do not block a
+ * username there, and its failures do not block the username for the LAN. Otherwise anyone at the table
+ * could lock the GM out of the console for 15 minutes with five wrong passwords; guesses from the LAN are
+ * still limited per username, and guesses at the laptop per username on the laptop.
  * In memory only: a restart forgets it, which is fine for a laptop server.
  */
 public final class LoginThrottle {
@@ -34,7 +39,7 @@ public final class LoginThrottle {
     /** How long this attempt must wait, if either its username or its address is blocked. */
     public synchronized Optional<Duration> retryAfter(String username, String clientAddress) {
         Instant now = clock.instant();
-        Duration wait = max(waitFor(userKey(username), now), waitFor(addressKey(clientAddress), now));
+        Duration wait = max(waitFor(userKey(username, clientAddress), now), waitFor(addressKey(clientAddress), now));
         return wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
 
@@ -43,13 +48,13 @@ public final class LoginThrottle {
         if (failures.size() > SWEEP_ABOVE) {
             sweep(now);
         }
-        failures.computeIfAbsent(userKey(username), k -> new ArrayDeque<>()).addLast(now);
+        failures.computeIfAbsent(userKey(username, clientAddress), k -> new ArrayDeque<>()).addLast(now);
         failures.computeIfAbsent(addressKey(clientAddress), k -> new ArrayDeque<>()).addLast(now);
     }
 
     /** The address keeps its record: one right guess must not wipe a scan of many usernames. */
-    public synchronized void succeeded(String username) {
-        failures.remove(userKey(username));
+    public synchronized void succeeded(String username, String clientAddress) {
+        failures.remove(userKey(username, clientAddress));
     }
 
     private Duration waitFor(String key, Instant now) {
@@ -91,8 +96,15 @@ public final class LoginThrottle {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private static String userKey(String username) {
-        return "user:" + (username == null ? "" : username.toLowerCase(Locale.ROOT));
+    /** A username's record: one for the whole LAN, one for the server's own machine. */
+    private static String userKey(String username, String clientAddress) {
+        return (isServerMachine(clientAddress) ? "local-user:" : "user:") + (username == null ? "" : username.toLowerCase(Locale.ROOT));
+    }
+
+    /** The loopback addresses a browser on the server's own machine connects from (the IP literals, no lookup). */
+    static boolean isServerMachine(String clientAddress) {
+        return "127.0.0.1".equals(clientAddress) || "::1".equals(clientAddress)
+                || "0:0:0:0:0:0:0:1".equals(clientAddress);
     }
 
     private static String addressKey(String address) {

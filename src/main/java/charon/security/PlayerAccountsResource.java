@@ -33,6 +33,8 @@ public class PlayerAccountsResource {
 
     @Inject
     UserRepository users;
+    @Inject
+    CredentialStamps stamps;
 
     private final PasswordHasher hasher = new PasswordHasher();
 
@@ -66,9 +68,13 @@ public class PlayerAccountsResource {
     @Path("{username}/password/")
     public Map<String, Object> resetPassword(@PathParam("username") String username, NewPassword body) {
         AccountRules.passwordProblem(body == null ? null : body.password()).ifPresent(PlayerAccountsResource::badRequest);
-        if (users.byUsername(username).isEmpty() || !users.changePassword(username, hasher.encode(body.password()))) {
+        User user = users.byUsername(username).orElseThrow(() -> new ApiException(404, "User not found"));
+        String hash = hasher.encode(body.password());
+        if (!users.changePassword(username, hash)) {
             throw new ApiException(404, "User not found");
         }
+        // whoever was signed in with the old password (a lost phone, a shared tablet) is signed out
+        stamps.changed(user.getId(), CredentialStamps.of(hash, user.isActive()));
         return Map.of("success", true, "username", username);
     }
 

@@ -8,6 +8,8 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,16 +26,32 @@ import charon.json.ErrorBody;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityFilter implements Filter {
 
+    @Inject
+    CredentialStamps stamps;
+
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
+        endStaleSession(request);
         Optional<RequestRules.Refusal> refusal = RequestRules.check(facts(request));
         if (refusal.isPresent()) {
             refuse(response, refusal.get());
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** A session signed in before its account's password was reset is ended: from here on it is anonymous. */
+    private void endStaleSession(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        SignedIn.from(session).filter(signedIn -> !stamps.isCurrent(signedIn)).ifPresent(stale -> {
+            try {
+                session.invalidate();
+            } catch (IllegalStateException alreadyGone) {
+                // ended meanwhile either way
+            }
+        });
     }
 
     static RequestRules.Facts facts(HttpServletRequest request) {

@@ -6,10 +6,11 @@ import java.io.Serializable;
 import java.util.Optional;
 
 /**
- * What a session remembers about its login, fixed at login time: who, whether GM, and the CSRF
- * token every state-changing request of this session must echo in {@code X-CSRF-Token}.
+ * What a session remembers about its login, fixed at login time: who, whether GM, the CSRF token every
+ * state-changing request of this session must echo in {@code X-CSRF-Token}, and the account's
+ * {@link CredentialStamps stamp} then (a reset password makes the session stale).
  */
-public record SignedIn(int userId, String username, boolean gm, String csrfToken) implements Serializable {
+public record SignedIn(int userId, String username, boolean gm, String csrfToken, String credentialStamp) implements Serializable {
 
     static final String SESSION_ATTRIBUTE = "charon.signedIn";
 

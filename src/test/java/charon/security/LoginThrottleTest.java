@@ -77,7 +77,7 @@ class LoginThrottleTest {
         fail("e", "10.0.0.9", 1);
         assertEquals(Optional.of(Duration.ofMinutes(15)), throttle.retryAfter("gm", "10.0.0.9"));
         assertTrue(throttle.retryAfter("gm", "10.0.0.10").isEmpty());
-        throttle.succeeded("gm");
+        throttle.succeeded("gm", "10.0.0.9");
         assertTrue(throttle.retryAfter("gm", "10.0.0.9").isPresent(), "a success does not clear the address");
         clock.advance(Duration.ofMinutes(15));
         assertTrue(throttle.retryAfter("gm", "10.0.0.9").isEmpty());
@@ -86,11 +86,29 @@ class LoginThrottleTest {
     @Test
     void successResetsTheUsernameCounter() {
         fail("ripley", "10.0.0.1", 4);
-        throttle.succeeded("ripley");
+        throttle.succeeded("ripley", "10.0.0.1");
         fail("ripley", "10.0.0.2", 4);
         assertTrue(throttle.retryAfter("ripley", "10.0.0.3").isEmpty(), "only four since the success");
         throttle.failed("ripley", "10.0.0.3");
         assertTrue(throttle.retryAfter("ripley", "10.0.0.3").isPresent());
+    }
+
+    @Test
+    void theLanCannotLockAUsernameOutOfTheServersOwnMachine() {
+        fail("gm", "192.168.1.23", 5);
+        assertTrue(throttle.retryAfter("gm", "192.168.1.40").isPresent(), "blocked for the whole LAN");
+        assertTrue(throttle.retryAfter("gm", "127.0.0.1").isEmpty(), "not at the laptop");
+        assertTrue(throttle.retryAfter("gm", "0:0:0:0:0:0:0:1").isEmpty(), "nor over IPv6 loopback");
+
+        fail("gm", "127.0.0.1", 5);
+        assertTrue(throttle.retryAfter("gm", "127.0.0.1").isPresent(), "guessing at the laptop is limited too");
+        assertTrue(throttle.retryAfter("ripley", "127.0.0.1").isPresent(), "and blocks the laptop's address");
+        clock.advance(LoginThrottle.WINDOW);
+        fail("gm", "::1", 4);
+        assertTrue(throttle.retryAfter("gm", "192.168.1.40").isEmpty(), "the laptop's failures do not block the LAN");
+        throttle.succeeded("gm", "::1");
+        fail("gm", "127.0.0.1", 1);
+        assertTrue(throttle.retryAfter("gm", "127.0.0.1").isEmpty(), "a success at the laptop cleared the username's four failures there");
     }
 
     @Test

@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RequestRulesTest {
 
-    private static final SignedIn GM = new SignedIn(1, "gm", true, "gm-token");
-    private static final SignedIn PLAYER = new SignedIn(2, "ripley", false, "ripley-token");
+    private static final SignedIn GM = new SignedIn(1, "gm", true, "gm-token", "gm-stamp");
+    private static final SignedIn PLAYER = new SignedIn(2, "ripley", false, "ripley-token", "ripley-stamp");
 
     private static Facts request(String method, String path, SignedIn who, String origin, String csrf) {
         return new Facts(method, path, origin, "http", "192.168.1.20", 8080, Optional.ofNullable(who), csrf, -1);

@@ -144,6 +144,34 @@ class SecurityIT {
         assertTrue(retryAfter > 800 && retryAfter <= 900, "about 15 minutes: " + retryAfter);
         assertTrue(error.endsWith(" " + retryAfter + " s"));
         assertEquals(200, loggedInResponse("ripley").statusCode(), "other users are not affected");
+        // the LAN cannot lock an account out of the server's own machine (the GM's laptop)
+        assertEquals(200, rawLogin("127.0.0.1", name, "target-pass-123").status(), "at the server's own machine");
+        assertEquals(429, rawLogin(nextAddress(), name, "target-pass-123").status(), "still blocked for the LAN");
+    }
+
+    @Test
+    void resettingAPasswordSignsTheAccountOutEverywhereAndEndsItsStreams() throws Exception {
+        Browser gm = loggedIn("gm");
+        String name = newName("lost-phone");
+        assertEquals(201, gm.post("gm/players/", json(name, "first-pass-123")).statusCode());
+        Browser phone = new Browser("security");
+        assertEquals(200, phone.login(name, "first-pass-123").statusCode());
+        Browser tablet = new Browser("security");
+        assertEquals(200, tablet.login(name, "first-pass-123").statusCode());
+        assertEquals(403, tablet.get("gm/players/").statusCode(), "a signed-in player");
+        try (SseClient stream = SseClient.open(api("security", "active-view/stream/"), Map.of("Cookie", "JSESSIONID=" + phone.sessionId()))) {
+            stream.next("activeview", Duration.ofSeconds(10));
+            assertEquals(200, gm.post("gm/players/" + name + "/password/", "{\"password\":\"second-pass-456\"}").statusCode());
+            assertNull(stream.nextOrEnd("no-such-event", Duration.ofSeconds(10)), "the account's open stream was ended");
+        }
+        assertEquals(401, phone.get("auth/me/").statusCode(), "signed out on the phone");
+        assertEquals(401, tablet.get("auth/me/").statusCode(), "and on the tablet");
+        assertEquals(401, tablet.get("gm/players/").statusCode(), "anonymous now (signed in as a player it was 403)");
+        assertEquals(200, gm.get("auth/me/").statusCode(), "the GM who reset it stays signed in");
+        assertEquals(401, rawLogin(nextAddress(), name, "first-pass-123").status(), "the old password is gone");
+        Browser again = new Browser("security");
+        assertEquals(200, again.login(name, "second-pass-456").statusCode());
+        assertEquals(200, again.get("auth/me/").statusCode(), "a login with the new password lasts");
     }
 
     @Test
