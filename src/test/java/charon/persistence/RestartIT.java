@@ -24,12 +24,17 @@ import charon.testsupport.Http;
 import charon.testsupport.JsonText;
 import charon.testsupport.ServerLauncher;
 import charon.testsupport.Session;
+import charon.testsupport.SseClient;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * kill -9 during a stream of message writes: after a restart on the same database file, every write that
- * was answered 2xx is there. The server runs in its own process (embedded Tomcat on the exploded WAR).
+ * kill -9 during a stream of message writes, with a display connected: the display's stream ends with the
+ * process; after a restart on the same database file every write that was answered 2xx is there, and a display
+ * that reconnects gets the current state and the changes after it. The server runs in its own process
+ * (embedded Tomcat on the exploded WAR).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class RestartIT {
@@ -90,7 +95,9 @@ class RestartIT {
         ConcurrentLinkedQueue<String> answered = new ConcurrentLinkedQueue<>();
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> writers = new ArrayList<>();
+        SseClient display = SseClient.open(api.resolve("active-view/stream/"));
         try {
+            display.next("activeview", Duration.ofSeconds(20));
             Session gm = Session.gm(api);
             for (int w = 0; w < 4; w++) {
                 int writer = w;
@@ -118,7 +125,11 @@ class RestartIT {
             }
             server.destroyForcibly(); // SIGKILL
             server.waitFor(30, TimeUnit.SECONDS);
+            // the display's stream ends with the process (its kernel closes the socket), so EventSource notices
+            // at once and starts reconnecting instead of waiting on a dead stream
+            assertNull(display.nextOrEnd("no-such-event", Duration.ofSeconds(10)), "the display's stream ended with the server");
         } finally {
+            display.close();
             stop.set(true);
             for (Thread thread : writers) {
                 thread.join(30_000);
@@ -139,6 +150,17 @@ class RestartIT {
             System.out.printf("[restart] %d writes answered 2xx before kill -9, %d lost, %d stored without an answer%n",
                     acknowledged.size(), lost.size(), unanswered);
             assertTrue(lost.isEmpty(), "answered writes lost after kill -9: " + lost);
+
+            // the display reconnects (EventSource does it by itself after `retry`) and gets the restarted
+            // server's current state, then its changes
+            try (SseClient reconnected = SseClient.open(api.resolve("active-view/stream/"))) {
+                SseClient.Event first = reconnected.next("activeview", Duration.ofSeconds(20));
+                String version = Http.get(api.resolve("active-view/")).headers().firstValue("X-Charon-Version").orElseThrow();
+                assertEquals(version, first.id(), "the current state first");
+                assertEquals("STANDBY", JsonText.object(first.data()).getString("view_type"), "the view starts at STANDBY after a restart");
+                assertEquals(200, gm.post("gm/switch-view/", "{\"view_type\":\"BRIDGE\"}").statusCode());
+                assertEquals("BRIDGE", JsonText.object(reconnected.next("activeview", Duration.ofSeconds(20)).data()).getString("view_type"));
+            }
         } finally {
             restarted.destroyForcibly();
             restarted.waitFor(30, TimeUnit.SECONDS);
