@@ -36,3 +36,19 @@ CREATE TABLE IF NOT EXISTS "terminal_message_recipients" (
 CREATE UNIQUE INDEX IF NOT EXISTS "terminal_message_recipients_message_id_user_id_1d07a246_uniq" ON "terminal_message_recipients" ("message_id", "user_id");
 CREATE INDEX IF NOT EXISTS "terminal_message_recipients_message_id_e8186bc7" ON "terminal_message_recipients" ("message_id");
 CREATE INDEX IF NOT EXISTS "terminal_message_recipients_user_id_dae21605" ON "terminal_message_recipients" ("user_id");
+
+-- CHARON conversations (the original kept them in Django's file cache, so they outlived a restart; so do these).
+CREATE TABLE IF NOT EXISTS "charon_channel" (
+  "name" varchar(120) NOT NULL PRIMARY KEY,
+  "position" integer NOT NULL,
+  "last_read_id" varchar(36) NULL);
+
+CREATE TABLE IF NOT EXISTS "charon_conversation_line" (
+  "id" integer NOT NULL PRIMARY KEY AUTOINCREMENT,
+  "channel" varchar(120) NOT NULL,
+  "message_id" varchar(36) NOT NULL UNIQUE,
+  "role" varchar(10) NOT NULL,
+  "content" text NOT NULL,
+  "timestamp" varchar(32) NOT NULL);
+
+CREATE INDEX IF NOT EXISTS "charon_conversation_line_channel" ON "charon_conversation_line" ("channel", "id");

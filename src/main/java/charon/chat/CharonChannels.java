@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 import static charon.json.RequestRejected.badRequest;
 
 /**
- * The CHARON conversations, one per channel (story, bridge, encounter-&lt;slug&gt;, default), kept in
- * memory. Every change is atomic and announced, so displays and the console see it at once instead
- * of polling as the original did.
+ * The CHARON conversations, one per channel (story, bridge, encounter-&lt;slug&gt;, default). Every change
+ * is committed to SQLite ({@link ConversationStore}), then made in memory and announced, in that order and
+ * one at a time, so displays and the console see it at once instead of polling as the original did, and a
+ * restart (or a crash) loses nothing that a display was shown.
  */
 @ApplicationScoped
 public class CharonChannels {
@@ -25,11 +26,16 @@ public class CharonChannels {
     static final Pattern CHANNEL = Pattern.compile("[A-Za-z0-9_-]{1,120}");
     static final int MAX_TEXT = 4000;
     static final int MAX_MESSAGES = 500;
+    /** Any name is a channel (the original's rule); a bound keeps a script from filling memory and disk. */
+    static final int MAX_CHANNELS = 200;
 
     @Inject
     Event<ConversationChanged> changed;
+    @Inject
+    ConversationStore store;
 
     private final Map<String, Channel> channels = new LinkedHashMap<>();
+    private boolean loaded;
 
     private static final class Channel {
         final List<CharonMessage> messages = new ArrayList<>();
@@ -71,23 +77,39 @@ public class CharonChannels {
         requireChannel(channel);
         CharonMessage message = new CharonMessage(UUID.randomUUID().toString(), role, content,
                 LocalDateTime.now().toString(), false);
-        List<CharonMessage> snapshot;
         synchronized (channels) {
+            if (!loaded().containsKey(channel) && channels.size() >= MAX_CHANNELS) {
+                throw badRequest("Too many CHARON channels (limit " + MAX_CHANNELS + ")");
+            }
+            store.append(channel, message, MAX_MESSAGES);
             Channel conversation = channels.computeIfAbsent(channel, c -> new Channel());
             conversation.messages.add(message);
             if (conversation.messages.size() > MAX_MESSAGES) {
                 conversation.messages.remove(0);
             }
-            snapshot = List.copyOf(conversation.messages);
+            // announced inside the lock, so two quick messages reach the displays in the order they were stored
+            changed.fire(new ConversationChanged(channel, List.copyOf(conversation.messages)));
         }
-        changed.fire(new ConversationChanged(channel, snapshot));
         return message;
+    }
+
+    /** The channels, read from the database at first use (the default and bridge channels always exist). */
+    private Map<String, Channel> loaded() {
+        if (!loaded) {
+            store.load().forEach((name, stored) -> {
+                Channel channel = channels.computeIfAbsent(name, n -> new Channel());
+                channel.messages.addAll(stored.messages());
+                channel.lastReadId = stored.lastReadId();
+            });
+            loaded = true;
+        }
+        return channels;
     }
 
     public List<CharonMessage> conversation(String channel) {
         requireChannel(channel);
         synchronized (channels) {
-            Channel conversation = channels.get(channel);
+            Channel conversation = loaded().get(channel);
             return conversation == null ? List.of() : List.copyOf(conversation.messages);
         }
     }
@@ -96,20 +118,23 @@ public class CharonChannels {
     public void clear(String channel) {
         requireChannel(channel);
         synchronized (channels) {
-            Channel conversation = channels.get(channel);
+            Channel conversation = loaded().get(channel);
             if (conversation != null) {
+                store.clear(channel);
                 conversation.messages.clear();
             }
+            changed.fire(new ConversationChanged(channel, List.of()));
         }
-        changed.fire(new ConversationChanged(channel, List.of()));
     }
 
     public void markRead(String channel) {
         requireChannel(channel);
         synchronized (channels) {
-            Channel conversation = channels.get(channel);
+            Channel conversation = loaded().get(channel);
             if (conversation != null && !conversation.messages.isEmpty()) {
-                conversation.lastReadId = conversation.messages.get(conversation.messages.size() - 1).messageId();
+                String last = conversation.messages.get(conversation.messages.size() - 1).messageId();
+                store.markRead(channel, last);
+                conversation.lastReadId = last;
             }
         }
     }
@@ -118,7 +143,7 @@ public class CharonChannels {
     public List<Map<String, Object>> overview() {
         List<Map<String, Object>> out = new ArrayList<>();
         synchronized (channels) {
-            channels.forEach((name, conversation) -> {
+            loaded().forEach((name, conversation) -> {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("channel", name);
                 entry.put("message_count", conversation.messages.size());

@@ -132,7 +132,8 @@ class DatabaseDeploymentIT {
         useDatabase(db);
         deployer.deploy("fresh");
         try {
-            assertTrue(tables(db).containsAll(List.of("auth_user", "terminal_message", "terminal_message_recipients")));
+            assertTrue(tables(db).containsAll(List.of("auth_user", "terminal_message", "terminal_message_recipients",
+                    "charon_channel", "charon_conversation_line")));
             assertEquals(0, count(db, "terminal_message"));
             JsonObject body = JsonText.object(Http.get(api("fresh", "messages/")).body());
             assertEquals(0, body.getInt("count"));

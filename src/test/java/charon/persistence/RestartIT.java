@@ -96,9 +96,16 @@ class RestartIT {
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> writers = new ArrayList<>();
         SseClient display = SseClient.open(api.resolve("active-view/stream/"));
+        jakarta.json.JsonArray charonBefore = null;
         try {
             display.next("activeview", Duration.ofSeconds(20));
             Session gm = Session.gm(api);
+            // a CHARON exchange on the story channel, read by the GM
+            assertEquals(200, Http.post(api.resolve("charon/story/submit/"), "{\"query\":\"Where is the captain?\"}").statusCode());
+            assertEquals(200, gm.post("gm/charon/story/send/", "{\"content\":\"CAPTAIN LOCATION: UNKNOWN.\"}").statusCode());
+            assertEquals(200, gm.post("gm/charon/story/mark-read/", "{}").statusCode());
+            assertEquals(200, Http.post(api.resolve("charon/story/submit/"), "{\"query\":\"Is anyone alive?\"}").statusCode());
+            charonBefore = JsonText.object(Http.get(api.resolve("charon/story/conversation/")).body()).getJsonArray("messages");
             for (int w = 0; w < 4; w++) {
                 int writer = w;
                 Thread thread = new Thread(() -> {
@@ -150,6 +157,13 @@ class RestartIT {
             System.out.printf("[restart] %d writes answered 2xx before kill -9, %d lost, %d stored without an answer%n",
                     acknowledged.size(), lost.size(), unanswered);
             assertTrue(lost.isEmpty(), "answered writes lost after kill -9: " + lost);
+
+            // the CHARON conversation and the GM's last-read marker are still there (the original's file cache kept them too)
+            assertEquals(charonBefore, JsonText.object(Http.get(api.resolve("charon/story/conversation/")).body()).getJsonArray("messages"));
+            assertEquals(3, charonBefore.size());
+            JsonObject story = JsonText.object(gm.get("gm/charon/channels/").body()).getJsonArray("channels").stream()
+                    .map(c -> c.asJsonObject()).filter(c -> "story".equals(c.getString("channel"))).findFirst().orElseThrow();
+            assertEquals(1, story.getInt("unread_count"), "one query after the marker");
 
             // the display reconnects (EventSource does it by itself after `retry`) and gets the restarted
             // server's current state, then its changes
