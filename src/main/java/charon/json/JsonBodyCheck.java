@@ -42,7 +42,7 @@ public class JsonBodyCheck implements ReaderInterceptor {
     /** Throws the API's 400 unless the text is exactly one JSON object. */
     public static void requireObject(String text) {
         JsonValue value;
-        try (JsonParser parser = jakarta.json.Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = JsonBody.JSON_P.createParser(new StringReader(text))) {
             if (!parser.hasNext()) {
                 throw new ApiException(400, "Invalid JSON");
             }
