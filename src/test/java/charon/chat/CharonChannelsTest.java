@@ -1,0 +1,151 @@
+package charon.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
+import jakarta.enterprise.util.TypeLiteral;
+
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+import org.junit.jupiter.api.Test;
+
+import charon.json.RequestRejected;
+
+/** The channel rules and the write-through order: stored first, then shown; nothing shown that was not stored. */
+class CharonChannelsTest {
+
+    /** The store as a list in memory, with an optional failure. */
+    static final class MemoryStore extends ConversationStore {
+        final Map<String, List<CharonMessage>> lines = new LinkedHashMap<>();
+        boolean failing;
+
+        @Override
+        public Map<String, StoredChannel> load() {
+            Map<String, StoredChannel> out = new LinkedHashMap<>();
+            lines.forEach((channel, messages) -> out.put(channel, new StoredChannel(List.copyOf(messages), null)));
+            return out;
+        }
+
+        @Override
+        public void append(String channel, CharonMessage message, int keep) {
+            if (failing) {
+                throw new IllegalStateException("disk full");
+            }
+            List<CharonMessage> list = lines.computeIfAbsent(channel, c -> new ArrayList<>());
+            list.add(message);
+            while (list.size() > keep) {
+                list.remove(0);
+            }
+        }
+
+        @Override
+        public void clear(String channel) {
+            lines.remove(channel);
+        }
+
+        @Override
+        public void markRead(String channel, String messageId) {
+        }
+    }
+
+    /** Records what was announced. */
+    static final class Announcements implements Event<ConversationChanged> {
+        final List<ConversationChanged> fired = new ArrayList<>();
+
+        @Override
+        public void fire(ConversationChanged event) {
+            fired.add(event);
+        }
+
+        @Override
+        public <U extends ConversationChanged> CompletionStage<U> fireAsync(U event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends ConversationChanged> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Event<ConversationChanged> select(Annotation... qualifiers) {
+            return this;
+        }
+
+        @Override
+        public <U extends ConversationChanged> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends ConversationChanged> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private final MemoryStore store = new MemoryStore();
+    private final Announcements announcements = new Announcements();
+
+    private CharonChannels channels() {
+        CharonChannels channels = new CharonChannels();
+        channels.store = store;
+        channels.changed = announcements;
+        return channels;
+    }
+
+    @Test
+    void storedConversationsAreThereAfterARestart() {
+        CharonChannels before = channels();
+        before.playerQuery("story", "Where is the captain?");
+        before.charonReply("story", "UNKNOWN.");
+        CharonChannels after = channels(); // a new server on the same store
+        assertEquals(before.conversation("story"), after.conversation("story"));
+        assertEquals(List.of("default", "bridge", "story"), after.overview().stream().map(c -> c.get("channel")).toList());
+    }
+
+    @Test
+    void aMessageThatCouldNotBeStoredIsNeitherKeptNorShown() {
+        CharonChannels channels = channels();
+        channels.playerQuery("story", "first");
+        store.failing = true;
+        assertThrows(IllegalStateException.class, () -> channels.charonReply("story", "lost"));
+        assertEquals(1, channels.conversation("story").size());
+        assertEquals(1, announcements.fired.size(), "only the stored message was announced");
+    }
+
+    @Test
+    void channelsAreBoundedButExistingOnesKeepWorking() {
+        CharonChannels channels = channels();
+        for (int i = 2; i < CharonChannels.MAX_CHANNELS; i++) { // default and bridge exist from the start
+            channels.playerQuery("encounter-" + i, "hello");
+        }
+        RequestRejected refused = assertThrows(RequestRejected.class, () -> channels.playerQuery("one-too-many", "hello"));
+        assertEquals(400, refused.status());
+        assertTrue(refused.getMessage().contains("Too many CHARON channels"), refused.getMessage());
+        assertNull(store.lines.get("one-too-many"), "nothing stored for the refused channel");
+        channels.charonReply("encounter-2", "still here");
+        channels.playerQuery("default", "and here");
+        assertEquals(2, channels.conversation("encounter-2").size());
+    }
+
+    @Test
+    void aChannelKeepsItsLastMessagesOnly() {
+        CharonChannels channels = channels();
+        for (int i = 0; i < CharonChannels.MAX_MESSAGES + 3; i++) {
+            channels.playerQuery("story", "query " + i);
+        }
+        List<CharonMessage> kept = channels.conversation("story");
+        assertEquals(CharonChannels.MAX_MESSAGES, kept.size());
+        assertEquals("query 3", kept.get(0).content());
+        assertEquals(kept, channels().conversation("story"), "the store keeps the same ones");
+    }
+}
