@@ -87,6 +87,7 @@ public class DisplayStreams {
     private QueuedBroadcaster broadcaster;
     private SerializedPayload lastBroadcast;
     private ScheduledExecutorService keepalive;
+    private volatile FirstEvent firstEvent;
 
     /**
      * Sends the current state to a new display and subscribes it to every later change.
@@ -116,18 +117,12 @@ public class DisplayStreams {
                 dropped.incrementAndGet();
             }
         });
-        OutboundSseEvent first = sse.newEventBuilder()
-                .name(ACTIVEVIEW)
-                .id(Long.toString(current.version()))
-                .reconnectDelay(RECONNECT_DELAY_MS)
-                .mediaType(MediaType.TEXT_PLAIN_TYPE)
-                .data(String.class, current.json())
-                .build();
+        EncodedSseEvent first = firstEventFor(current);
         // The first event is written on the request thread, before any other thread may write to the
         // stream: Jersey's output is not safe for a concurrent first write (eclipse-ee4j/jersey#2964).
         CompletableFuture<?> sent;
         try {
-            sent = sink.send(EncodedSseEvent.of(first)).toCompletableFuture();
+            sent = sink.send(first).toCompletableFuture();
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
@@ -154,6 +149,29 @@ public class DisplayStreams {
             return;
         }
         broadcaster.release(sink);
+    }
+
+    /**
+     * The first event of a display joining while this version is current, encoded once for all of them (a
+     * connect burst would otherwise encode the same payload for every display). A race only encodes it twice.
+     */
+    private EncodedSseEvent firstEventFor(SerializedPayload current) {
+        FirstEvent cached = firstEvent;
+        if (cached != null && cached.version() == current.version()) {
+            return cached.event();
+        }
+        EncodedSseEvent event = EncodedSseEvent.of(sse.newEventBuilder()
+                .name(ACTIVEVIEW)
+                .id(Long.toString(current.version()))
+                .reconnectDelay(RECONNECT_DELAY_MS)
+                .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                .data(String.class, current.json())
+                .build());
+        firstEvent = new FirstEvent(current.version(), event);
+        return event;
+    }
+
+    private record FirstEvent(long version, EncodedSseEvent event) {
     }
 
     void onPayload(@Observes PayloadPublished published) {
@@ -200,7 +218,7 @@ public class DisplayStreams {
         if (broadcaster == null) {
             return;
         }
-        OutboundSseEvent event = EncodedSseEvent.of(sse.newEventBuilder()
+        EncodedSseEvent event = EncodedSseEvent.of(sse.newEventBuilder()
                 .name(MESSAGE)
                 .id("message-" + posted.message().id())
                 .mediaType(MediaType.TEXT_PLAIN_TYPE)

@@ -126,11 +126,11 @@ final class QueuedBroadcaster implements SseBroadcaster {
         return CompletableFuture.completedFuture(null);
     }
 
-    /** Queues an event for one registered stream only (a private message). */
-    void sendTo(SseEventSink sink, OutboundSseEvent event) {
+    /** Queues an event for one registered stream only (a private message); encoded by the caller, once for all its streams. */
+    void sendTo(SseEventSink sink, EncodedSseEvent event) {
         SinkQueue queue = queues.get(sink);
         if (queue != null) {
-            queue.offer(EncodedSseEvent.of(event));
+            queue.offer(event);
         }
     }
 

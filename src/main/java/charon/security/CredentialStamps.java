@@ -15,10 +15,11 @@ import charon.accounts.User;
 import charon.accounts.UserRepository;
 
 /**
- * Signs every device of an account out when its password is reset (or the account is deactivated):
- * a session remembers a stamp of the account as it was at login (a digest of the password hash and the
- * active flag, never the hash itself), and a session whose stamp is no longer the account's is treated
- * as signed out. The current stamps are cached; whoever changes an account calls {@link #changed}.
+ * Signs every device of an account out when its password is reset: a session remembers a stamp of the
+ * account as it was at login (a digest of the password hash and the active flag, never the hash itself),
+ * and a session whose stamp is no longer the account's is treated as signed out. The current stamps are
+ * read from the database once and cached; whoever changes an account through Charon calls {@link #changed}
+ * (an edit made to the database file by another program is seen after a restart).
  * Stored in the session, so sessions Tomcat keeps across a restart are checked the same way.
  */
 @ApplicationScoped
