@@ -20,8 +20,8 @@ import charon.push.DisplayStreams;
 
 /**
  * {@code GET /api/gm/diagnostics} (GM only, under {@code /api/gm/}): the server's own numbers for the
- * benchmark and for a GM who wonders why the table is slow: process id, heap, threads, CPU time, open
- * files and the push layer's counters. {@code ?gc=true} runs a full GC first, so {@code heap_used_bytes}
+ * benchmark and for a GM who wonders why the table is slow: process id, heap, threads, CPU time, JIT
+ * compile time, open files and the push layer's counters. {@code ?gc=true} runs a full GC first, so {@code heap_used_bytes}
  * is the live heap.
  */
 @RequestScoped
@@ -46,6 +46,7 @@ public class DiagnosticsResource {
         body.put("heap_max_bytes", heap.getMax());
         body.put("threads", ManagementFactory.getThreadMXBean().getThreadCount());
         body.put("process_cpu_ns", processCpuNanos());
+        body.put("jit_compile_ms", jitCompileMillis());
         body.put("open_files", openFiles());
         body.put("connected_displays", streams.connected());
         body.put("events_sent", streams.eventsSent());
@@ -59,6 +60,12 @@ public class DiagnosticsResource {
             return os.getProcessCpuTime();
         }
         return -1;
+    }
+
+    /** Time the JIT compilers have spent so far: a benchmark waits until it stops growing (-1 if unknown). */
+    private static long jitCompileMillis() {
+        var jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     /** Open file descriptors of this process (Linux), -1 where /proc is not there. */

@@ -380,6 +380,14 @@ class GmApiIT {
             assertTrue(health.getJsonObject("campaign").getBoolean("demo"));
             assertTrue(health.getInt("connected_displays") >= 1);
             assertFalse(response.body().contains(DATA.toString()), "no server paths");
+
+            JsonObject diagnostics = JsonText.object(gm.get("gm/diagnostics?gc=true").body());
+            assertEquals(ProcessHandle.current().pid(), diagnostics.getJsonNumber("pid").longValue(), "embedded Tomcat: this JVM");
+            assertTrue(diagnostics.getInt("connected_displays") >= 1);
+            for (String key : List.of("heap_used_bytes", "threads", "process_cpu_ns", "jit_compile_ms", "open_files")) {
+                assertTrue(diagnostics.getJsonNumber(key).longValue() > 0, key + " in " + diagnostics);
+            }
+            assertEquals(401, Http.get(api().resolve("gm/diagnostics")).statusCode(), "not for displays");
         }
     }
 
