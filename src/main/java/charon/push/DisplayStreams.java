@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +50,10 @@ public class DisplayStreams {
     /** Sent with the first event: how long EventSource waits before reconnecting. */
     static final long RECONNECT_DELAY_MS = 2000;
     static final int WRITER_THREADS = 32;
+    /** Writer threads at most, the extra ones standing in for writers stuck on displays that stopped reading. */
+    static final int MAX_WRITER_THREADS = 512;
+    /** A write or close taking longer than this is stuck (a display that reads takes microseconds). */
+    static final Duration STUCK_AFTER = Duration.ofMillis(100);
     /** Events a display may fall behind before its stream is closed (it reconnects and gets the current state). */
     static final int MAX_BACKLOG = 64;
 
@@ -65,20 +68,12 @@ public class DisplayStreams {
     /** Every registered stream and who watches it (messages are only sent to whom they are for). */
     private final Map<SseEventSink, Viewer> open = new ConcurrentHashMap<>();
     /**
-     * Writes to displays. A stream's events are written by one writer at a time; a display that stops
-     * reading holds a writer until Tomcat's write timeout, hence more writers than cores.
+     * Writes to displays. A stream's events are written by one writer at a time; a display that stops reading
+     * holds its writer until Tomcat's write timeout, and the pool makes up for it with another thread.
      */
-    private final ExecutorService writers = Executors.newFixedThreadPool(WRITER_THREADS, runnable -> {
-        Thread thread = new Thread(runnable, "charon-sse-writer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final WriterPool writers = new WriterPool("charon-sse-writer", WRITER_THREADS, MAX_WRITER_THREADS, STUCK_AFTER);
     /** Closes streams dropped for falling behind (a close can block on a stalled socket; never on a broadcaster's thread). */
-    private final ExecutorService closer = Executors.newFixedThreadPool(4, runnable -> {
-        Thread thread = new Thread(runnable, "charon-sse-closer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final WriterPool closer = new WriterPool("charon-sse-closer", 4, MAX_WRITER_THREADS, STUCK_AFTER);
     private final AtomicLong eventsSent = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong closedAtFirstEvent = new AtomicLong();
@@ -86,7 +81,7 @@ public class DisplayStreams {
     private Sse sse;
     private QueuedBroadcaster broadcaster;
     private SerializedPayload lastBroadcast;
-    private ScheduledExecutorService keepalive;
+    private ScheduledExecutorService timer;
     private volatile FirstEvent firstEvent;
 
     /**
@@ -260,6 +255,11 @@ public class DisplayStreams {
         return dropped.get();
     }
 
+    /** Writes to displays found stuck at the last check (each a display that stopped reading), each made up for by another writer. */
+    public int stuckWrites() {
+        return writers.stuck();
+    }
+
     /**
      * Streams found closed at their first event, whose connection was then ended (see join): mostly displays
      * that went away while connecting (Jersey swallows that failed write), possibly a stream Jersey closed.
@@ -276,7 +276,16 @@ public class DisplayStreams {
         broadcaster = new QueuedBroadcaster(writers, MAX_BACKLOG, closer);
         broadcaster.onError(this::forget);
         broadcaster.onClose(open::remove);
+        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "charon-sse-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
         startKeepalive(config.keepaliveInterval());
+        timer.scheduleWithFixedDelay(() -> {
+            writers.replaceStuckThreads();
+            closer.replaceStuckThreads();
+        }, STUCK_AFTER.toMillis(), STUCK_AFTER.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A comment line keeps proxies from closing idle streams; the named event feeds the pages' watchdog. */
@@ -287,12 +296,7 @@ public class DisplayStreams {
                 .mediaType(MediaType.TEXT_PLAIN_TYPE)
                 .data(String.class, "{\"interval_ms\":" + interval.toMillis() + "}")
                 .build());
-        keepalive = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "charon-sse-keepalive");
-            thread.setDaemon(true);
-            return thread;
-        });
-        keepalive.scheduleAtFixedRate(() -> {
+        timer.scheduleAtFixedRate(() -> {
             if (!open.isEmpty()) {
                 broadcaster.broadcast(ping);
             }
@@ -319,8 +323,8 @@ public class DisplayStreams {
     void shutdown() {
         writers.shutdownNow();
         closer.shutdownNow();
-        if (keepalive != null) {
-            keepalive.shutdownNow();
+        if (timer != null) {
+            timer.shutdownNow();
         }
         if (broadcaster != null) {
             broadcaster.close();

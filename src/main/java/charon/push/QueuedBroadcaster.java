@@ -12,7 +12,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -29,7 +28,7 @@ import java.util.function.Consumer;
  */
 final class QueuedBroadcaster implements SseBroadcaster {
 
-    private final ExecutorService writers;
+    private final Executor writers;
     private final int maxBacklog;
     private final Map<SseEventSink, SinkQueue> queues = new ConcurrentHashMap<>();
     private final List<BiConsumer<SseEventSink, Throwable>> errorListeners = new CopyOnWriteArrayList<>();
@@ -38,11 +37,11 @@ final class QueuedBroadcaster implements SseBroadcaster {
     /** Closes dropped streams, off the broadcasting thread: closing a stalled stream can block until Tomcat's write timeout. */
     private final Executor closer;
 
-    QueuedBroadcaster(ExecutorService writers, int maxBacklog) {
+    QueuedBroadcaster(Executor writers, int maxBacklog) {
         this(writers, maxBacklog, writers);
     }
 
-    QueuedBroadcaster(ExecutorService writers, int maxBacklog, Executor closer) {
+    QueuedBroadcaster(Executor writers, int maxBacklog, Executor closer) {
         this.writers = writers;
         this.maxBacklog = maxBacklog;
         this.closer = closer;
@@ -247,8 +246,8 @@ final class QueuedBroadcaster implements SseBroadcaster {
                 return new IllegalStateException("stream closed");
             }
             try {
-                // Jersey's send() writes before it returns; a failed write comes back as a failed stage.
-                CompletableFuture<?> sent = sink.send(event).toCompletableFuture();
+                // Jersey's send() writes before it returns (blocking); a failed write comes back as a failed stage.
+                CompletableFuture<?> sent = WriterPool.blocking(() -> sink.send(event).toCompletableFuture());
                 return sent.isCompletedExceptionally() ? sent.handle((ok, error) -> error).join() : null;
             } catch (RuntimeException e) {
                 return e;
@@ -290,17 +289,24 @@ final class QueuedBroadcaster implements SseBroadcaster {
             }
         }
 
+        /** Waits for a write in progress, then closes: both can block on a display that stopped reading. */
         private void close() {
-            synchronized (io) {
-                if (detached) {
-                    return;
+            WriterPool.blocking(() -> {
+                synchronized (io) {
+                    if (!detached) {
+                        closeQuietly(sink);
+                    }
                 }
-                try {
-                    sink.close();
-                } catch (Exception ignored) {
-                    // already broken
-                }
-            }
+                return null;
+            });
+        }
+    }
+
+    private static void closeQuietly(SseEventSink sink) {
+        try {
+            sink.close();
+        } catch (Exception ignored) {
+            // already broken
         }
     }
 }

@@ -52,6 +52,7 @@ public class DiagnosticsResource {
         body.put("events_sent", streams.eventsSent());
         body.put("displays_dropped", streams.dropped());
         body.put("streams_closed_at_first_event", streams.closedAtFirstEvent());
+        body.put("stuck_writes", streams.stuckWrites());
         return body;
     }
 

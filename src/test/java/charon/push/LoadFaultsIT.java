@@ -208,6 +208,42 @@ class LoadFaultsIT {
         }
     }
 
+    /**
+     * More displays that stop reading than there are writer threads (a LAN device can open them on purpose): each of
+     * them holds a writer in a blocking write until Tomcat's write timeout (60 s in this embedded Tomcat), so
+     * without extra writers the normal displays would get nothing for that long. They get every event in time.
+     */
+    @Test
+    void moreStalledClientsThanWriterThreadsDoNotHoldUpTheOthers() throws Exception {
+        String token = encounter(30_000);
+        int count = DisplayStreams.WRITER_THREADS + 8;
+        long droppedBefore = health().getJsonNumber("displays_dropped").longValue();
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                stalled.add(stalled());
+            }
+            Eventually.awaitEquals("stalled clients registered", count, Duration.ofSeconds(10), this::connected);
+            normalRun(token, 150, 30, "with " + count + " stalled clients");
+            Eventually.await("the stalled clients dropped", Duration.ofSeconds(30),
+                    () -> health().getJsonNumber("displays_dropped").longValue() - droppedBefore >= count);
+            Eventually.awaitEquals("writes stuck on the stalled clients, each made up for", count, Duration.ofSeconds(10), this::stuckWrites);
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+        Eventually.awaitEquals("no write stuck once the stalled clients are gone", 0, Duration.ofSeconds(10), this::stuckWrites);
+    }
+
+    private int stuckWrites() {
+        try {
+            return JsonText.object(gm.get("gm/diagnostics").body()).getInt("stuck_writes");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Reads from a raw stream until the first complete SSE event (a blank line after the response head). */
     private static boolean readFirstEvent(InputStream in) throws IOException {
         byte[] buffer = new byte[8192];
