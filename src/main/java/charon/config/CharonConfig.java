@@ -14,6 +14,8 @@ import java.util.Optional;
 public class CharonConfig {
 
     static final Duration DEFAULT_KEEPALIVE = Duration.ofSeconds(30);
+    /** A table has a few devices with one or two screens each; a device holding more is doing it on purpose. */
+    static final int DEFAULT_MAX_STREAMS_PER_ADDRESS = 32;
 
     /** The data folder: {@code -Dcharon.home}, {@code CHARON_HOME}, else {@code ~/.charon}. */
     public Path home() {
@@ -54,6 +56,28 @@ public class CharonConfig {
             throw new IllegalArgumentException("charon.keepalive.seconds must be between 0.05 and 3600, got " + text);
         }
         return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    /**
+     * How many display streams one LAN address may keep open at once (0 = no limit). The server's own machine is
+     * not limited (the benchmark, and a GM's reverse proxy if any, connect from it).
+     */
+    public int maxStreamsPerAddress() {
+        return setting("charon.max.streams.per.address", "CHARON_MAX_STREAMS_PER_ADDRESS")
+                .map(CharonConfig::parseStreamLimit)
+                .orElse(DEFAULT_MAX_STREAMS_PER_ADDRESS);
+    }
+
+    static int parseStreamLimit(String text) {
+        try {
+            int limit = Integer.parseInt(text.trim());
+            if (limit >= 0) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("charon.max.streams.per.address must be a whole number, 0 for no limit, got '" + text + "'");
     }
 
     /** Blank values count as unset, so an empty {@code -D} or environment variable falls through. */

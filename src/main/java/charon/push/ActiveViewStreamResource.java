@@ -32,7 +32,7 @@ public class ActiveViewStreamResource {
         response.setHeader("Cache-Control", "no-cache");
         // Tells reverse proxies (nginx) not to buffer the stream.
         response.setHeader("X-Accel-Buffering", "no");
-        streams.join(sink, sse, Viewer.of(request), () -> {
+        streams.join(sink, sse, Viewer.of(request), request.getRemoteAddr(), () -> {
             if (request.isAsyncStarted()) {
                 request.getAsyncContext().complete();
             }

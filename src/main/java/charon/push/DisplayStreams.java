@@ -11,7 +11,10 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -26,6 +29,7 @@ import charon.chat.ConversationChanged;
 import charon.config.CharonConfig;
 import charon.json.Json;
 import charon.messages.MessagePosted;
+import charon.security.ClientAddresses;
 import charon.security.CredentialsChanged;
 import charon.security.Viewer;
 import charon.view.ActiveViewPayloads;
@@ -65,8 +69,11 @@ public class DisplayStreams {
     CharonConfig config;
 
     private final Object lock = new Object();
-    /** Every registered stream and who watches it (messages are only sent to whom they are for). */
-    private final Map<SseEventSink, Viewer> open = new ConcurrentHashMap<>();
+    /** Every registered stream, who watches it (messages are only sent to whom they are for) and from where. */
+    private final Map<SseEventSink, Display> open = new ConcurrentHashMap<>();
+    /** Open streams per LAN address, oldest first (the server's own machine is not limited, so not listed). */
+    private final Map<String, Set<SseEventSink>> streamsByAddress = new HashMap<>();
+    private int maxStreamsPerAddress;
     /**
      * Writes to displays. A stream's events are written by one writer at a time; a display that stops reading
      * holds its writer until Tomcat's write timeout, and the pool makes up for it with another thread.
@@ -77,6 +84,7 @@ public class DisplayStreams {
     private final AtomicLong eventsSent = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong closedAtFirstEvent = new AtomicLong();
+    private final AtomicLong endedOverDeviceLimit = new AtomicLong();
 
     private Sse sse;
     private QueuedBroadcaster broadcaster;
@@ -91,24 +99,34 @@ public class DisplayStreams {
      * event is then written on the request thread outside the lock (a display that does not read can block
      * that write until Tomcat's write timeout, and must not block every other display and the GM's writes
      * meanwhile). Changes broadcast in between wait in the stream's queue and follow the first event.
+     *
+     * <p>A LAN address keeps at most {@code maxStreamsPerAddress} streams: the new one replaces its oldest. A
+     * display that reloads gets its new stream at once (its old ones may not have been noticed gone yet), and a
+     * device that opens streams on purpose only ever holds that many.
      */
-    public void join(SseEventSink sink, Sse sseContext, Viewer viewer, Runnable endConnection,
+    public void join(SseEventSink sink, Sse sseContext, Viewer viewer, String address, Runnable endConnection,
                      Consumer<Runnable> onRequestEnded) {
         SerializedPayload current;
+        SseEventSink replaced;
         synchronized (lock) {
             ensureStarted(sseContext);
             if (lastBroadcast == null) {
                 lastBroadcast = payloads.latest();
             }
             current = lastBroadcast;
-            open.put(sink, viewer);
+            open.put(sink, new Display(viewer, address));
             broadcaster.registerHeld(sink);
+            replaced = addToDevice(address, sink);
+        }
+        if (replaced != null) {
+            endedOverDeviceLimit.incrementAndGet();
+            broadcaster.end(replaced);
         }
         // When Tomcat ends the request (error, completion), the stream is forgotten before Tomcat recycles
         // its response for another connection: a late write or close through this sink would otherwise land
         // on that other connection (seen in LoadFaultsIT churn: new connections closed without an answer).
         onRequestEnded.accept(() -> {
-            if (broadcaster.detach(sink) && open.remove(sink) != null) {
+            if (broadcaster.detach(sink) && remove(sink)) {
                 dropped.incrementAndGet();
             }
         });
@@ -127,7 +145,7 @@ public class DisplayStreams {
             // display reconnects at once and gets the current state.
             boolean writeFailed = sent.isCompletedExceptionally();
             broadcaster.unregister(sink);
-            open.remove(sink);
+            remove(sink);
             closeQuietly(sink);
             if (!writeFailed) {
                 // Only after a write that did not fail. After a failed write (the display is gone) Jersey's close
@@ -144,6 +162,37 @@ public class DisplayStreams {
             return;
         }
         broadcaster.release(sink);
+    }
+
+    /** Who watches a stream, and from which address. */
+    private record Display(Viewer viewer, String address) {
+    }
+
+    /** Lists the new stream under its address; returns the address's oldest stream if it now has one too many. */
+    private SseEventSink addToDevice(String address, SseEventSink sink) {
+        if (maxStreamsPerAddress == 0 || ClientAddresses.isServerMachine(address)) {
+            return null;
+        }
+        synchronized (streamsByAddress) {
+            Set<SseEventSink> streams = streamsByAddress.computeIfAbsent(address, a -> new LinkedHashSet<>());
+            streams.add(sink);
+            return streams.size() > maxStreamsPerAddress ? streams.iterator().next() : null;
+        }
+    }
+
+    /** Forgets a stream (every way a stream ends comes here); true if it was still registered. */
+    private boolean remove(SseEventSink sink) {
+        Display display = open.remove(sink);
+        if (display == null) {
+            return false;
+        }
+        synchronized (streamsByAddress) {
+            Set<SseEventSink> streams = streamsByAddress.get(display.address());
+            if (streams != null && streams.remove(sink) && streams.isEmpty()) {
+                streamsByAddress.remove(display.address());
+            }
+        }
+        return true;
     }
 
     /**
@@ -219,8 +268,8 @@ public class DisplayStreams {
                 .mediaType(MediaType.TEXT_PLAIN_TYPE)
                 .data(String.class, Json.write(posted.message()))
                 .build());
-        open.forEach((sink, viewer) -> {
-            if (posted.visibleTo(viewer.userId(), viewer.gm())) {
+        open.forEach((sink, display) -> {
+            if (posted.visibleTo(display.viewer().userId(), display.viewer().gm())) {
                 eventsSent.incrementAndGet();
                 broadcaster.sendTo(sink, event);
             }
@@ -235,8 +284,8 @@ public class DisplayStreams {
         if (broadcaster == null) {
             return;
         }
-        open.forEach((sink, viewer) -> {
-            if (viewer.userId().filter(id -> id == changed.userId()).isPresent()) {
+        open.forEach((sink, display) -> {
+            if (display.viewer().userId().filter(id -> id == changed.userId()).isPresent()) {
                 broadcaster.end(sink);
             }
         });
@@ -253,6 +302,11 @@ public class DisplayStreams {
 
     public long dropped() {
         return dropped.get();
+    }
+
+    /** Streams ended because their address opened more than it may hold (each replaced by a newer one). */
+    public long endedOverDeviceLimit() {
+        return endedOverDeviceLimit.get();
     }
 
     /** Writes to displays found stuck at the last check (each a display that stopped reading), each made up for by another writer. */
@@ -272,16 +326,19 @@ public class DisplayStreams {
         if (broadcaster != null) {
             return;
         }
+        // settings first: a wrong value fails every join with its message rather than starting half-way
+        Duration keepaliveInterval = config.keepaliveInterval();
+        maxStreamsPerAddress = config.maxStreamsPerAddress();
         sse = sseContext;
         broadcaster = new QueuedBroadcaster(writers, MAX_BACKLOG, closer);
         broadcaster.onError(this::forget);
-        broadcaster.onClose(open::remove);
+        broadcaster.onClose(this::remove);
         timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "charon-sse-timer");
             thread.setDaemon(true);
             return thread;
         });
-        startKeepalive(config.keepaliveInterval());
+        startKeepalive(keepaliveInterval);
         timer.scheduleWithFixedDelay(() -> {
             writers.replaceStuckThreads();
             closer.replaceStuckThreads();
@@ -304,7 +361,7 @@ public class DisplayStreams {
     }
 
     private void forget(SseEventSink sink, Throwable cause) {
-        if (open.remove(sink) != null) {
+        if (remove(sink)) {
             dropped.incrementAndGet();
             LOG.log(Level.FINE, "Display stream went away: {0}", cause.toString());
         }

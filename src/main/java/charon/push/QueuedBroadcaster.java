@@ -150,6 +150,10 @@ final class QueuedBroadcaster implements SseBroadcaster {
         private final ArrayDeque<OutboundSseEvent> backlog = new ArrayDeque<>();
         private boolean draining;
         private boolean ended;
+        /** The request thread is still writing the first event: nothing else may write to or close the sink. */
+        private boolean held;
+        /** Ended while held: the close waits for release(). */
+        private boolean closeOnRelease;
         /** Held while writing to or closing the sink; see {@link #detach()}. */
         private final Object io = new Object();
         /** Set once the container has ended the request: the sink must not be used any more. */
@@ -159,16 +163,26 @@ final class QueuedBroadcaster implements SseBroadcaster {
             this.sink = sink;
             // a held stream counts as being drained (by its request thread) until release()
             this.draining = held;
+            this.held = held;
         }
 
         void release() {
+            boolean close;
             synchronized (this) {
+                held = false;
+                close = closeOnRelease;
                 if (ended || backlog.isEmpty()) {
                     draining = false;
-                    return;
+                    if (!close) {
+                        return;
+                    }
                 }
             }
-            writers.execute(this::drain);
+            if (close) {
+                closer.execute(this::close);
+            } else {
+                writers.execute(this::drain);
+            }
         }
 
         void offer(OutboundSseEvent event) {
@@ -197,6 +211,13 @@ final class QueuedBroadcaster implements SseBroadcaster {
                 return;
             }
             notifyListeners(failure);
+            synchronized (this) {
+                if (held) {
+                    // Jersey's output is not safe for a close during the first write: release() closes it
+                    closeOnRelease = true;
+                    return;
+                }
+            }
             try {
                 closer.execute(this::close);
             } catch (RuntimeException rejected) {

@@ -98,14 +98,9 @@ public final class LoginThrottle {
 
     /** A username's record: one for the whole LAN, one for the server's own machine. */
     private static String userKey(String username, String clientAddress) {
-        return (isServerMachine(clientAddress) ? "local-user:" : "user:") + (username == null ? "" : username.toLowerCase(Locale.ROOT));
+        return (ClientAddresses.isServerMachine(clientAddress) ? "local-user:" : "user:") + (username == null ? "" : username.toLowerCase(Locale.ROOT));
     }
 
-    /** The loopback addresses a browser on the server's own machine connects from (the IP literals, no lookup). */
-    static boolean isServerMachine(String clientAddress) {
-        return "127.0.0.1".equals(clientAddress) || "::1".equals(clientAddress)
-                || "0:0:0:0:0:0:0:1".equals(clientAddress);
-    }
 
     private static String addressKey(String address) {
         return "addr:" + address;

@@ -53,6 +53,7 @@ public class DiagnosticsResource {
         body.put("displays_dropped", streams.dropped());
         body.put("streams_closed_at_first_event", streams.closedAtFirstEvent());
         body.put("stuck_writes", streams.stuckWrites());
+        body.put("streams_ended_over_device_limit", streams.endedOverDeviceLimit());
         return body;
     }
 

@@ -18,6 +18,7 @@ class CharonConfigTest {
         System.clearProperty("charon.home");
         System.clearProperty("charon.db");
         System.clearProperty("charon.keepalive.seconds");
+        System.clearProperty("charon.max.streams.per.address");
     }
 
     @Test
@@ -51,5 +52,18 @@ class CharonConfigTest {
         assertEquals(Duration.ofMillis(1500), config.keepaliveInterval());
         System.setProperty("charon.keepalive.seconds", "soon");
         assertThrows(IllegalArgumentException.class, config::keepaliveInterval);
+    }
+
+    @Test
+    void streamsPerAddressAreThirtyTwoUnlessConfigured() {
+        if (System.getenv("CHARON_MAX_STREAMS_PER_ADDRESS") == null) {
+            assertEquals(32, config.maxStreamsPerAddress());
+        }
+        System.setProperty("charon.max.streams.per.address", "0");
+        assertEquals(0, config.maxStreamsPerAddress(), "no limit");
+        System.setProperty("charon.max.streams.per.address", "-1");
+        assertThrows(IllegalArgumentException.class, config::maxStreamsPerAddress);
+        System.setProperty("charon.max.streams.per.address", "many");
+        assertThrows(IllegalArgumentException.class, config::maxStreamsPerAddress);
     }
 }

@@ -28,6 +28,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -413,6 +414,73 @@ class SecurityIT {
         assertFalse(JsonText.object(new Browser("security").get("auth/setup-needed/").body()).getBoolean("setup_needed"));
     }
 
+    // ---------------------------------------------------------------- display streams per device
+
+    @Test
+    void aLanDeviceHoldsAtMost32StreamsAndItsNewestReplacesTheOldest() throws Exception {
+        String device = nextAddress();
+        List<Socket> streams = new ArrayList<>();
+        Browser gm = new Browser("security");
+        assertEquals(200, gm.login("gm", "gm-pass-123").statusCode());
+        long endedBefore = JsonText.object(gm.get("gm/diagnostics").body()).getJsonNumber("streams_ended_over_device_limit").longValue();
+        try {
+            for (int i = 0; i < 33; i++) {
+                Socket stream = new Socket(InetAddress.getByName("127.0.0.1"), Integer.parseInt(PORT), InetAddress.getByName(device), 0);
+                streams.add(stream);
+                assertEquals(200, streamStatus(stream), "stream " + (i + 1) + " of the device");
+            }
+            assertTrue(streamEnds(streams.get(0)), "the oldest stream of the device was ended by the 33rd");
+            assertEquals(1, JsonText.object(gm.get("gm/diagnostics").body()).getJsonNumber("streams_ended_over_device_limit").longValue() - endedBefore);
+
+            try (Socket otherDevice = new Socket(InetAddress.getByName("127.0.0.1"), Integer.parseInt(PORT), InetAddress.getByName(nextAddress()), 0);
+                 Socket serverMachine = new Socket(InetAddress.getByName("127.0.0.1"), Integer.parseInt(PORT))) {
+                assertEquals(200, streamStatus(otherDevice), "another device has its own share");
+                assertEquals(200, streamStatus(serverMachine), "the server's own machine is not limited");
+            }
+            assertEquals(1, JsonText.object(gm.get("gm/diagnostics").body()).getJsonNumber("streams_ended_over_device_limit").longValue() - endedBefore,
+                    "no stream of the device, another device or the server's machine ended by them");
+        } finally {
+            for (Socket stream : streams) {
+                stream.close();
+            }
+        }
+    }
+
+    /** Reads a stream until the server ends it (its last chunk, or the connection closed); false at the read timeout. */
+    private static boolean streamEnds(Socket stream) throws IOException {
+        StringBuilder seen = new StringBuilder();
+        byte[] buffer = new byte[8192];
+        try {
+            int read;
+            while ((read = stream.getInputStream().read(buffer)) != -1) {
+                seen.append(new String(buffer, 0, read, StandardCharsets.ISO_8859_1));
+                if (seen.indexOf("\r\n0\r\n\r\n") >= 0) {
+                    return true;
+                }
+            }
+            return true;
+        } catch (java.net.SocketTimeoutException stillOpen) {
+            return false;
+        }
+    }
+
+    private static String streamRequest() {
+        return "GET /security/api/active-view/stream/ HTTP/1.1\r\nHost: 127.0.0.1:" + PORT + "\r\nAccept: text/event-stream\r\n\r\n";
+    }
+
+    /** Sends a stream request and reads the status line; the stream stays open. */
+    private static int streamStatus(Socket socket) throws IOException {
+        socket.setSoTimeout(30_000);
+        socket.getOutputStream().write(streamRequest().getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = socket.getInputStream().read()) != -1 && c != '\n') {
+            line.append((char) c);
+        }
+        return Integer.parseInt(line.toString().split(" ")[1]);
+    }
+
     // ---------------------------------------------------------------- first run
 
     @Test
@@ -558,27 +626,52 @@ class SecurityIT {
     private static RawResponse rawLogin(String localAddress, String username, String password) throws IOException {
         byte[] body = json(username, password).getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), Integer.parseInt(PORT), InetAddress.getByName(localAddress), 0)) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /security/api/auth/login/ HTTP/1.1\r\nHost: 127.0.0.1:" + PORT
+            return rawResponse(socket, "POST /security/api/auth/login/ HTTP/1.1\r\nHost: 127.0.0.1:" + PORT
                     + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String[] headAndBody = response.split("\r\n\r\n", 2);
-            String[] lines = headAndBody[0].split("\r\n");
-            Map<String, String> headers = new java.util.HashMap<>();
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(), lines[i].substring(colon + 1).trim());
-            }
-            String text = headAndBody.length > 1 ? headAndBody[1] : "";
-            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-                text = dechunk(text);
-            }
-            return new RawResponse(Integer.parseInt(lines[0].split(" ")[1]), headers, text);
+                    + "\r\nConnection: close\r\n\r\n" + new String(body, StandardCharsets.UTF_8));
         }
+    }
+
+    /** Sends a request over a raw socket and reads the whole response (the server ends it: Connection: close or an error). */
+    private static RawResponse rawResponse(Socket socket, String request) throws IOException {
+        socket.setSoTimeout(30_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(request.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        String response = readResponse(socket);
+        String[] headAndBody = response.split("\r\n\r\n", 2);
+        String[] lines = headAndBody[0].split("\r\n");
+        Map<String, String> headers = new java.util.HashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.put(lines[i].substring(0, colon).trim().toLowerCase(), lines[i].substring(colon + 1).trim());
+        }
+        String text = headAndBody.length > 1 ? headAndBody[1] : "";
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            text = dechunk(text);
+        }
+        return new RawResponse(Integer.parseInt(lines[0].split(" ")[1]), headers, text);
+    }
+
+    /** Reads up to the end of the connection, or of a body whose length is known, whichever comes first. */
+    private static String readResponse(Socket socket) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int read;
+        while ((read = socket.getInputStream().read(buffer)) != -1) {
+            bytes.write(buffer, 0, read);
+            String sofar = bytes.toString(StandardCharsets.UTF_8);
+            int head = sofar.indexOf("\r\n\r\n");
+            java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(sofar);
+            if (head >= 0 && length.find() && length.start() < head
+                    && bytes.size() >= head + 4 + Integer.parseInt(length.group(1))) {
+                break;
+            }
+            if (head >= 0 && sofar.endsWith("0\r\n\r\n") && sofar.toLowerCase().contains("transfer-encoding: chunked")) {
+                break;
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     private static String dechunk(String chunked) {
