@@ -168,19 +168,17 @@ final class QueuedBroadcaster implements SseBroadcaster {
 
         void release() {
             boolean close;
+            boolean drain;
             synchronized (this) {
                 held = false;
                 close = closeOnRelease;
-                if (ended || backlog.isEmpty()) {
-                    draining = false;
-                    if (!close) {
-                        return;
-                    }
-                }
+                drain = !ended && !backlog.isEmpty();
+                draining = drain;
             }
             if (close) {
-                closer.execute(this::close);
-            } else {
+                queues.remove(sink, this);
+                closeOnCloser();
+            } else if (drain) {
                 writers.execute(this::drain);
             }
         }
@@ -205,19 +203,32 @@ final class QueuedBroadcaster implements SseBroadcaster {
             endLater(new SlowClientException(maxBacklog));
         }
 
-        /** Ends the stream now (no more events are queued or written) but closes it on the closer. */
+        /**
+         * Ends the stream now (no more events are queued or written) but closes it on the closer; a stream whose
+         * first event is still being written is closed by {@link #release()} after it, because Jersey's output is
+         * not safe for a close during a write (it stays findable for release() until then).
+         */
         private void endLater(Throwable failure) {
-            if (!markEnded()) {
-                return;
-            }
-            notifyListeners(failure);
+            boolean deferred;
             synchronized (this) {
-                if (held) {
-                    // Jersey's output is not safe for a close during the first write: release() closes it
-                    closeOnRelease = true;
+                if (ended) {
                     return;
                 }
+                ended = true;
+                backlog.clear();
+                deferred = held;
+                closeOnRelease = held;
             }
+            if (!deferred) {
+                queues.remove(sink, this);
+            }
+            notifyListeners(failure);
+            if (!deferred) {
+                closeOnCloser();
+            }
+        }
+
+        private void closeOnCloser() {
             try {
                 closer.execute(this::close);
             } catch (RuntimeException rejected) {
