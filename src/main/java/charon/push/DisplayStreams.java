@@ -119,7 +119,11 @@ public class DisplayStreams {
             replaced = addToDevice(address, sink);
         }
         if (replaced != null) {
-            endedOverDeviceLimit.incrementAndGet();
+            if (endedOverDeviceLimit.getAndIncrement() % 1000 == 0) {
+                // the first time and then every 1,000th: enough for the GM to see it without flooding the log
+                LOG.warning("A device at " + address + " opened more than " + maxStreamsPerAddress
+                        + " display streams; its oldest was ended. If many displays share one address (NAT), raise CHARON_MAX_STREAMS_PER_ADDRESS.");
+            }
             broadcaster.end(replaced);
         }
         // When Tomcat ends the request (error, completion), the stream is forgotten before Tomcat recycles
