@@ -11,10 +11,8 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -29,7 +27,6 @@ import charon.chat.ConversationChanged;
 import charon.config.CharonConfig;
 import charon.json.Json;
 import charon.messages.MessagePosted;
-import charon.security.ClientAddresses;
 import charon.security.CredentialsChanged;
 import charon.security.Viewer;
 import charon.view.ActiveViewPayloads;
@@ -69,10 +66,10 @@ public class DisplayStreams {
     CharonConfig config;
 
     private final Object lock = new Object();
-    /** Every registered stream, who watches it (messages are only sent to whom they are for) and from where. */
-    private final Map<SseEventSink, Display> open = new ConcurrentHashMap<>();
-    /** Open streams per LAN address, oldest first (the server's own machine is not limited, so not listed). */
-    private final Map<String, Set<SseEventSink>> streamsByAddress = new HashMap<>();
+    /** Every registered stream and who watches it (messages are only sent to whom they are for). */
+    private final Map<SseEventSink, Viewer> open = new ConcurrentHashMap<>();
+    /** The streams of each LAN address, and how many it may hold (set at start). */
+    private StreamsPerDevice<SseEventSink> devices;
     private int maxStreamsPerAddress;
     /**
      * Writes to displays. A stream's events are written by one writer at a time; a display that stops reading
@@ -107,30 +104,33 @@ public class DisplayStreams {
     public void join(SseEventSink sink, Sse sseContext, Viewer viewer, String address, Runnable endConnection,
                      Consumer<Runnable> onRequestEnded) {
         SerializedPayload current;
-        SseEventSink replaced;
+        List<SseEventSink> replaced;
         synchronized (lock) {
             ensureStarted(sseContext);
             if (lastBroadcast == null) {
                 lastBroadcast = payloads.latest();
             }
             current = lastBroadcast;
-            open.put(sink, new Display(viewer, address));
+            // queued before it is listed, so whoever finds it in `open` can end it
             broadcaster.registerHeld(sink);
-            replaced = addToDevice(address, sink);
+            replaced = devices.add(address, sink);
+            open.put(sink, viewer);
         }
-        if (replaced != null) {
+        for (SseEventSink oldest : replaced) {
             if (endedOverDeviceLimit.getAndIncrement() % 1000 == 0) {
                 // the first time and then every 1,000th: enough for the GM to see it without flooding the log
                 LOG.warning("A device at " + address + " opened more than " + maxStreamsPerAddress
                         + " display streams; its oldest was ended. If many displays share one address (NAT), raise CHARON_MAX_STREAMS_PER_ADDRESS.");
             }
-            broadcaster.end(replaced);
+            broadcaster.end(oldest);
         }
         // When Tomcat ends the request (error, completion), the stream is forgotten before Tomcat recycles
         // its response for another connection: a late write or close through this sink would otherwise land
         // on that other connection (seen in LoadFaultsIT churn: new connections closed without an answer).
+        // The bookkeeping is cleared whatever ended the stream before.
         onRequestEnded.accept(() -> {
-            if (broadcaster.detach(sink) && remove(sink)) {
+            boolean stillQueued = broadcaster.detach(sink);
+            if (remove(sink) && stillQueued) {
                 dropped.incrementAndGet();
             }
         });
@@ -168,35 +168,10 @@ public class DisplayStreams {
         broadcaster.release(sink);
     }
 
-    /** Who watches a stream, and from which address. */
-    private record Display(Viewer viewer, String address) {
-    }
-
-    /** Lists the new stream under its address; returns the address's oldest stream if it now has one too many. */
-    private SseEventSink addToDevice(String address, SseEventSink sink) {
-        if (maxStreamsPerAddress == 0 || ClientAddresses.isServerMachine(address)) {
-            return null;
-        }
-        synchronized (streamsByAddress) {
-            Set<SseEventSink> streams = streamsByAddress.computeIfAbsent(address, a -> new LinkedHashSet<>());
-            streams.add(sink);
-            return streams.size() > maxStreamsPerAddress ? streams.iterator().next() : null;
-        }
-    }
-
-    /** Forgets a stream (every way a stream ends comes here); true if it was still registered. */
+    /** Forgets a stream (every way a stream ends comes here; twice is harmless); true if it was still registered. */
     private boolean remove(SseEventSink sink) {
-        Display display = open.remove(sink);
-        if (display == null) {
-            return false;
-        }
-        synchronized (streamsByAddress) {
-            Set<SseEventSink> streams = streamsByAddress.get(display.address());
-            if (streams != null && streams.remove(sink) && streams.isEmpty()) {
-                streamsByAddress.remove(display.address());
-            }
-        }
-        return true;
+        devices.remove(sink);
+        return open.remove(sink) != null;
     }
 
     /**
@@ -272,8 +247,8 @@ public class DisplayStreams {
                 .mediaType(MediaType.TEXT_PLAIN_TYPE)
                 .data(String.class, Json.write(posted.message()))
                 .build());
-        open.forEach((sink, display) -> {
-            if (posted.visibleTo(display.viewer().userId(), display.viewer().gm())) {
+        open.forEach((sink, viewer) -> {
+            if (posted.visibleTo(viewer.userId(), viewer.gm())) {
                 eventsSent.incrementAndGet();
                 broadcaster.sendTo(sink, event);
             }
@@ -288,8 +263,8 @@ public class DisplayStreams {
         if (broadcaster == null) {
             return;
         }
-        open.forEach((sink, display) -> {
-            if (display.viewer().userId().filter(id -> id == changed.userId()).isPresent()) {
+        open.forEach((sink, viewer) -> {
+            if (viewer.userId().filter(id -> id == changed.userId()).isPresent()) {
                 broadcaster.end(sink);
             }
         });
@@ -333,6 +308,7 @@ public class DisplayStreams {
         // settings first: a wrong value fails every join with its message rather than starting half-way
         Duration keepaliveInterval = config.keepaliveInterval();
         maxStreamsPerAddress = config.maxStreamsPerAddress();
+        devices = new StreamsPerDevice<>(maxStreamsPerAddress);
         sse = sseContext;
         broadcaster = new QueuedBroadcaster(writers, MAX_BACKLOG, closer);
         broadcaster.onError(this::forget);

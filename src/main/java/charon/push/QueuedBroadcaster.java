@@ -176,7 +176,6 @@ final class QueuedBroadcaster implements SseBroadcaster {
                 draining = drain;
             }
             if (close) {
-                queues.remove(sink, this);
                 closeOnCloser();
             } else if (drain) {
                 writers.execute(this::drain);
@@ -218,9 +217,6 @@ final class QueuedBroadcaster implements SseBroadcaster {
                 backlog.clear();
                 deferred = held;
                 closeOnRelease = held;
-            }
-            if (!deferred) {
-                queues.remove(sink, this);
             }
             notifyListeners(failure);
             if (!deferred) {
@@ -264,13 +260,16 @@ final class QueuedBroadcaster implements SseBroadcaster {
             }
         }
 
+        /** Waiting for a close in progress counts as blocking too: that close may be stuck on a stalled socket. */
         private Throwable write(OutboundSseEvent event) {
-            synchronized (io) {
-                if (detached) {
-                    return new IllegalStateException("request already ended by the container");
+            return WriterPool.blocking(() -> {
+                synchronized (io) {
+                    if (detached) {
+                        return new IllegalStateException("request already ended by the container");
+                    }
+                    return writeNow(event);
                 }
-                return writeNow(event);
-            }
+            });
         }
 
         private Throwable writeNow(OutboundSseEvent event) {
@@ -279,7 +278,7 @@ final class QueuedBroadcaster implements SseBroadcaster {
             }
             try {
                 // Jersey's send() writes before it returns (blocking); a failed write comes back as a failed stage.
-                CompletableFuture<?> sent = WriterPool.blocking(() -> sink.send(event).toCompletableFuture());
+                CompletableFuture<?> sent = sink.send(event).toCompletableFuture();
                 return sent.isCompletedExceptionally() ? sent.handle((ok, error) -> error).join() : null;
             } catch (RuntimeException e) {
                 return e;
@@ -302,7 +301,6 @@ final class QueuedBroadcaster implements SseBroadcaster {
                 ended = true;
                 backlog.clear();
             }
-            queues.remove(sink, this);
             return true;
         }
 
@@ -321,7 +319,11 @@ final class QueuedBroadcaster implements SseBroadcaster {
             }
         }
 
-        /** Waits for a write in progress, then closes: both can block on a display that stopped reading. */
+        /**
+         * Waits for a write in progress, then closes: both can block on a display that stopped reading. The queue
+         * stays registered until here, so that detach() (the container ending the request meanwhile) finds it and
+         * stops this close from touching a recycled response.
+         */
         private void close() {
             WriterPool.blocking(() -> {
                 synchronized (io) {
@@ -331,6 +333,7 @@ final class QueuedBroadcaster implements SseBroadcaster {
                 }
                 return null;
             });
+            queues.remove(sink, this);
         }
     }
 

@@ -116,4 +116,14 @@ class QueuedBroadcasterTest {
         runCloses();
         assertTrue(sink.closed);
     }
+
+    @Test
+    void aCloseStillPendingWhenTheContainerEndsTheRequestNeverTouchesTheSink() {
+        RecordingSink sink = new RecordingSink();
+        broadcaster.register(sink);
+        broadcaster.end(sink);
+        assertTrue(broadcaster.detach(sink), "the ended stream is still known until its close has run");
+        runCloses();
+        assertFalse(sink.closed, "Tomcat may already have recycled the response for another connection");
+    }
 }
