@@ -27,6 +27,7 @@ import charon.chat.ConversationChanged;
 import charon.config.CharonConfig;
 import charon.json.Json;
 import charon.messages.MessagePosted;
+import charon.security.CredentialStamps;
 import charon.security.CredentialsChanged;
 import charon.security.Viewer;
 import charon.view.ActiveViewPayloads;
@@ -64,6 +65,8 @@ public class DisplayStreams {
     ActiveViewPayloads payloads;
     @Inject
     CharonConfig config;
+    @Inject
+    CredentialStamps stamps;
 
     private final Object lock = new Object();
     /** Every registered stream and who watches it (messages are only sent to whom they are for). */
@@ -115,6 +118,11 @@ public class DisplayStreams {
             broadcaster.registerHeld(sink);
             replaced = devices.add(address, sink);
             open.put(sink, viewer);
+        }
+        if (!stamps.stillSignedIn(viewer)) {
+            // A password reset raced this join: its event may have looked for the account's streams before this
+            // one was listed. It ends like the others (after its first event, which is public; no message reaches it).
+            broadcaster.end(sink);
         }
         for (SseEventSink oldest : replaced) {
             if (endedOverDeviceLimit.getAndIncrement() % 1000 == 0) {

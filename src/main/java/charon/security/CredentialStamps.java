@@ -51,8 +51,20 @@ public class CredentialStamps {
 
     /** Whether the session's login still matches its account (same password, still active). */
     boolean isCurrent(SignedIn signedIn) {
-        String now = current.computeIfAbsent(signedIn.userId(), id -> users.byId(id).map(CredentialStamps::of).orElse(GONE));
-        return now.equals(signedIn.credentialStamp());
+        return currentStamp(signedIn.userId()).equals(signedIn.credentialStamp());
+    }
+
+    /**
+     * Whether a viewer captured earlier is still signed in as it was then (an anonymous viewer always is): a
+     * password reset between the capture and now has signed it out.
+     */
+    public boolean stillSignedIn(Viewer viewer) {
+        return viewer.userId().isEmpty()
+                || viewer.credentialStamp().map(stamp -> currentStamp(viewer.userId().get()).equals(stamp)).orElse(false);
+    }
+
+    private String currentStamp(int userId) {
+        return current.computeIfAbsent(userId, id -> users.byId(id).map(CredentialStamps::of).orElse(GONE));
     }
 
     /**

@@ -8,10 +8,12 @@ import java.util.Optional;
 /**
  * Who is making a request, as a plain value: capture it while the request is running (for example
  * when an SSE stream connects) and keep it for later, when no request scope is active any more.
+ * The credential stamp of the login lets {@link CredentialStamps#stillSignedIn} tell later whether a password
+ * reset has signed it out since.
  */
-public record Viewer(Optional<Integer> userId, Optional<String> username, boolean gm) {
+public record Viewer(Optional<Integer> userId, Optional<String> username, boolean gm, Optional<String> credentialStamp) {
 
-    public static final Viewer ANONYMOUS = new Viewer(Optional.empty(), Optional.empty(), false);
+    public static final Viewer ANONYMOUS = new Viewer(Optional.empty(), Optional.empty(), false, Optional.empty());
 
     /** The viewer of a request; never creates a session. */
     public static Viewer of(HttpServletRequest request) {
@@ -23,7 +25,8 @@ public record Viewer(Optional<Integer> userId, Optional<String> username, boolea
     }
 
     static Viewer of(SignedIn signedIn) {
-        return new Viewer(Optional.of(signedIn.userId()), Optional.of(signedIn.username()), signedIn.gm());
+        return new Viewer(Optional.of(signedIn.userId()), Optional.of(signedIn.username()), signedIn.gm(),
+                Optional.ofNullable(signedIn.credentialStamp()));
     }
 
     public boolean isSignedIn() {
