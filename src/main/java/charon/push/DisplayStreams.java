@@ -87,7 +87,8 @@ public class DisplayStreams {
     private final AtomicLong endedOverDeviceLimit = new AtomicLong();
 
     private Sse sse;
-    private QueuedBroadcaster broadcaster;
+    /** Set once, under the lock; read without it by the observers (volatile: they must see it set). */
+    private volatile QueuedBroadcaster broadcaster;
     private SerializedPayload lastBroadcast;
     private ScheduledExecutorService timer;
     private volatile FirstEvent firstEvent;
@@ -119,11 +120,6 @@ public class DisplayStreams {
             replaced = devices.add(address, sink);
             open.put(sink, viewer);
         }
-        if (!stamps.stillSignedIn(viewer)) {
-            // A password reset raced this join: its event may have looked for the account's streams before this
-            // one was listed. It ends like the others (after its first event, which is public; no message reaches it).
-            broadcaster.end(sink);
-        }
         for (SseEventSink oldest : replaced) {
             if (endedOverDeviceLimit.getAndIncrement() % 1000 == 0) {
                 // the first time and then every 1,000th: enough for the GM to see it without flooding the log
@@ -142,6 +138,11 @@ public class DisplayStreams {
                 dropped.incrementAndGet();
             }
         });
+        if (!stillSignedIn(viewer)) {
+            // A password reset raced this join: its event may have looked for the account's streams before this
+            // one was listed. It ends like the others (after its first event, which is public; no message reaches it).
+            broadcaster.end(sink);
+        }
         EncodedSseEvent first = firstEventFor(current);
         // The first event is written on the request thread, before any other thread may write to the
         // stream: Jersey's output is not safe for a concurrent first write (eclipse-ee4j/jersey#2964).
@@ -174,6 +175,16 @@ public class DisplayStreams {
             return;
         }
         broadcaster.release(sink);
+    }
+
+    /** Checked after the stream is listed; a stamp that cannot be read (database error) ends the stream too. */
+    private boolean stillSignedIn(Viewer viewer) {
+        try {
+            return stamps.stillSignedIn(viewer);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not check a display's login; its stream ends and it reconnects", e);
+            return false;
+        }
     }
 
     /** Forgets a stream (every way a stream ends comes here; twice is harmless); true if it was still registered. */
@@ -318,9 +329,10 @@ public class DisplayStreams {
         maxStreamsPerAddress = config.maxStreamsPerAddress();
         devices = new StreamsPerDevice<>(maxStreamsPerAddress);
         sse = sseContext;
-        broadcaster = new QueuedBroadcaster(writers, MAX_BACKLOG, closer);
-        broadcaster.onError(this::forget);
-        broadcaster.onClose(this::remove);
+        QueuedBroadcaster created = new QueuedBroadcaster(writers, MAX_BACKLOG, closer);
+        created.onError(this::forget);
+        created.onClose(this::remove);
+        broadcaster = created; // published last: an observer that sees it also sees the settings and sse above
         timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "charon-sse-timer");
             thread.setDaemon(true);
