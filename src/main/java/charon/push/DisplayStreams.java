@@ -9,7 +9,6 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +72,6 @@ public class DisplayStreams {
     private final Map<SseEventSink, Viewer> open = new ConcurrentHashMap<>();
     /** The streams of each LAN address, and how many it may hold (set at start). */
     private StreamsPerDevice<SseEventSink> devices;
-    private int maxStreamsPerAddress;
     /**
      * Writes to displays. A stream's events are written by one writer at a time; a display that stops reading
      * holds its writer until Tomcat's write timeout, and the pool makes up for it with another thread.
@@ -101,7 +99,7 @@ public class DisplayStreams {
      * that write until Tomcat's write timeout, and must not block every other display and the GM's writes
      * meanwhile). Changes broadcast in between wait in the stream's queue and follow the first event.
      *
-     * <p>A LAN address keeps at most {@code maxStreamsPerAddress} streams: the new one replaces its oldest. A
+     * <p>A LAN address keeps at most {@code CHARON_MAX_STREAMS_PER_ADDRESS} streams: the new one replaces its oldest. A
      * display that reloads gets its new stream at once (its old ones may not have been noticed gone yet), and a
      * device that opens streams on purpose only ever holds that many.
      */
@@ -123,7 +121,7 @@ public class DisplayStreams {
         for (SseEventSink oldest : replaced) {
             if (endedOverDeviceLimit.getAndIncrement() % 1000 == 0) {
                 // the first time and then every 1,000th: enough for the GM to see it without flooding the log
-                LOG.warning("A device at " + address + " opened more than " + maxStreamsPerAddress
+                LOG.warning("A device at " + address + " opened more than " + devices.max()
                         + " display streams; its oldest was ended. If many displays share one address (NAT), raise CHARON_MAX_STREAMS_PER_ADDRESS.");
             }
             broadcaster.end(oldest);
@@ -159,7 +157,7 @@ public class DisplayStreams {
             boolean writeFailed = sent.isCompletedExceptionally();
             broadcaster.unregister(sink);
             remove(sink);
-            closeQuietly(sink);
+            QueuedBroadcaster.closeQuietly(sink);
             if (!writeFailed) {
                 // Only after a write that did not fail. After a failed write (the display is gone) Jersey's close
                 // has completed the request already; completing it a second time put Tomcat's processor in a bad
@@ -326,8 +324,7 @@ public class DisplayStreams {
         }
         // settings first: a wrong value fails every join with its message rather than starting half-way
         Duration keepaliveInterval = config.keepaliveInterval();
-        maxStreamsPerAddress = config.maxStreamsPerAddress();
-        devices = new StreamsPerDevice<>(maxStreamsPerAddress);
+        devices = new StreamsPerDevice<>(config.maxStreamsPerAddress());
         sse = sseContext;
         QueuedBroadcaster created = new QueuedBroadcaster(writers, MAX_BACKLOG, closer);
         created.onError(this::forget);
@@ -366,14 +363,6 @@ public class DisplayStreams {
             LOG.log(Level.FINE, "Display stream went away: {0}", cause.toString());
         }
         // the broadcaster closes the sink itself, after this bookkeeping (a close can block on a stalled socket)
-    }
-
-    private static void closeQuietly(SseEventSink sink) {
-        try {
-            sink.close();
-        } catch (IOException | RuntimeException ignored) {
-            // already broken; nothing more to free
-        }
     }
 
     @PreDestroy

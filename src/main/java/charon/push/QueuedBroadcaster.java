@@ -37,10 +37,6 @@ final class QueuedBroadcaster implements SseBroadcaster {
     /** Closes dropped streams, off the broadcasting thread: closing a stalled stream can block until Tomcat's write timeout. */
     private final Executor closer;
 
-    QueuedBroadcaster(Executor writers, int maxBacklog) {
-        this(writers, maxBacklog, writers);
-    }
-
     QueuedBroadcaster(Executor writers, int maxBacklog, Executor closer) {
         this.writers = writers;
         this.maxBacklog = maxBacklog;
@@ -337,7 +333,8 @@ final class QueuedBroadcaster implements SseBroadcaster {
         }
     }
 
-    private static void closeQuietly(SseEventSink sink) {
+    /** Closes a sink that may already be broken (the display gone): nothing more to free then. */
+    static void closeQuietly(SseEventSink sink) {
         try {
             sink.close();
         } catch (Exception ignored) {

@@ -26,6 +26,11 @@ final class StreamsPerDevice<S> {
         this.max = max;
     }
 
+    /** Streams an address may hold, 0 for no limit. */
+    int max() {
+        return max;
+    }
+
     /** Counts a new stream; returns the streams of its address that it replaces, for the caller to end. */
     synchronized List<S> add(String address, S stream) {
         if (max == 0 || ClientAddresses.isServerMachine(address)) {

@@ -101,7 +101,6 @@ public final class LoginThrottle {
         return (ClientAddresses.isServerMachine(clientAddress) ? "local-user:" : "user:") + (username == null ? "" : username.toLowerCase(Locale.ROOT));
     }
 
-
     private static String addressKey(String address) {
         return "addr:" + address;
     }

@@ -21,8 +21,8 @@ import charon.push.DisplayStreams;
 /**
  * {@code GET /api/gm/diagnostics} (GM only, under {@code /api/gm/}): the server's own numbers for the
  * benchmark and for a GM who wonders why the table is slow: process id, heap, threads, CPU time, JIT
- * compile time, open files and the push layer's counters. {@code ?gc=true} runs a full GC first, so {@code heap_used_bytes}
- * is the live heap.
+ * compile time, open files and the push layer's counters. {@code ?gc=true} runs a full GC first, so
+ * {@code heap_used_bytes} is the live heap.
  */
 @RequestScoped
 @Path("gm/diagnostics")

@@ -423,6 +423,23 @@ class SecurityIT {
         Browser gm = new Browser("security");
         assertEquals(200, gm.login("gm", "gm-pass-123").statusCode());
         long endedBefore = JsonText.object(gm.get("gm/diagnostics").body()).getJsonNumber("streams_ended_over_device_limit").longValue();
+        List<java.util.logging.LogRecord> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("charon.push.DisplayStreams");
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                warnings.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(capture);
         try {
             for (int i = 0; i < 33; i++) {
                 Socket stream = new Socket(InetAddress.getByName("127.0.0.1"), Integer.parseInt(PORT), InetAddress.getByName(device), 0);
@@ -431,6 +448,11 @@ class SecurityIT {
             }
             assertTrue(streamEnds(streams.get(0)), "the oldest stream of the device was ended by the 33rd");
             assertEquals(1, JsonText.object(gm.get("gm/diagnostics").body()).getJsonNumber("streams_ended_over_device_limit").longValue() - endedBefore);
+            assertEquals(0, endedBefore, "the only test of this deployment that replaces streams");
+            assertEquals(1, warnings.size(), "the first replacement is logged for the GM");
+            assertEquals(java.util.logging.Level.WARNING, warnings.get(0).getLevel());
+            assertTrue(warnings.get(0).getMessage().contains("A device at " + device + " opened more than 32 display streams")
+                    && warnings.get(0).getMessage().contains("CHARON_MAX_STREAMS_PER_ADDRESS"), warnings.get(0).getMessage());
 
             try (Socket otherDevice = new Socket(InetAddress.getByName("127.0.0.1"), Integer.parseInt(PORT), InetAddress.getByName(nextAddress()), 0);
                  Socket serverMachine = new Socket(InetAddress.getByName("127.0.0.1"), Integer.parseInt(PORT))) {
@@ -440,6 +462,7 @@ class SecurityIT {
             assertEquals(1, JsonText.object(gm.get("gm/diagnostics").body()).getJsonNumber("streams_ended_over_device_limit").longValue() - endedBefore,
                     "no stream of the device, another device or the server's machine ended by them");
         } finally {
+            log.removeHandler(capture);
             for (Socket stream : streams) {
                 stream.close();
             }
