@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -74,7 +73,7 @@ public class DisplayStreams {
     private StreamsPerDevice<SseEventSink> devices;
     /**
      * Writes to displays. A stream's events are written by one writer at a time; a display that stops reading
-     * holds its writer until Tomcat's write timeout, and the pool makes up for it with another thread.
+     * holds its writer until the write timeout, and the pool makes up for it with another thread.
      */
     private final WriterPool writers = new WriterPool("charon-sse-writer", WRITER_THREADS, MAX_WRITER_THREADS, STUCK_AFTER);
     /** Closes streams dropped for falling behind (a close can block on a stalled socket; never on a broadcaster's thread). */
@@ -95,16 +94,15 @@ public class DisplayStreams {
      * Sends the current state to a new display and subscribes it to every later change.
      *
      * <p>Under the lock the stream is registered as held, with the payload it must get first; the first
-     * event is then written on the request thread outside the lock (a display that does not read can block
-     * that write until Tomcat's write timeout, and must not block every other display and the GM's writes
-     * meanwhile). Changes broadcast in between wait in the stream's queue and follow the first event.
+     * event is then sent outside the lock (on a container that keeps the request open it is written on the request
+     * thread, and a display that does not read can block it until the write timeout: that must not block every other
+     * display and the GM's writes meanwhile). Changes broadcast in between wait in the stream's queue and follow it.
      *
      * <p>A LAN address keeps at most {@code CHARON_MAX_STREAMS_PER_ADDRESS} streams: the new one replaces its oldest. A
      * display that reloads gets its new stream at once (its old ones may not have been noticed gone yet), and a
      * device that opens streams on purpose only ever holds that many.
      */
-    public void join(SseEventSink sink, Sse sseContext, Viewer viewer, String address, Runnable endConnection,
-                     Consumer<Runnable> onRequestEnded) {
+    void join(DisplayConnection sink, Sse sseContext, Viewer viewer, String address) {
         SerializedPayload current;
         List<SseEventSink> replaced;
         synchronized (lock) {
@@ -126,11 +124,9 @@ public class DisplayStreams {
             }
             broadcaster.end(oldest);
         }
-        // When Tomcat ends the request (error, completion), the stream is forgotten before Tomcat recycles
-        // its response for another connection: a late write or close through this sink would otherwise land
-        // on that other connection (seen in LoadFaultsIT churn: new connections closed without an answer).
-        // The bookkeeping is cleared whatever ended the stream before.
-        onRequestEnded.accept(() -> {
+        // When the connection ends (the display went away, an error, shutdown) the stream is forgotten, whatever
+        // ended it before; a connection that is already gone runs this at once.
+        sink.whenEnded(() -> {
             boolean stillQueued = broadcaster.detach(sink);
             if (remove(sink) && stillQueued) {
                 dropped.incrementAndGet();
@@ -142,8 +138,8 @@ public class DisplayStreams {
             broadcaster.end(sink);
         }
         EncodedSseEvent first = firstEventFor(current);
-        // The first event is written on the request thread, before any other thread may write to the
-        // stream: Jersey's output is not safe for a concurrent first write (eclipse-ee4j/jersey#2964).
+        // The first event is sent before any other thread may write to the stream (the writers wait for release()),
+        // so it is always first.
         CompletableFuture<?> sent;
         try {
             sent = sink.send(first).toCompletableFuture();
@@ -151,24 +147,10 @@ public class DisplayStreams {
             sent = CompletableFuture.failedFuture(e);
         }
         if (sent.isCompletedExceptionally() || sink.isClosed()) {
-            // Seen under load: Jersey marks the sink closed right after the first event yet leaves the
-            // HTTP response open, a stream that would stay silent forever. End the connection so the
-            // display reconnects at once and gets the current state.
-            boolean writeFailed = sent.isCompletedExceptionally();
+            // The display went away while connecting: the connection ends and it is forgotten.
             broadcaster.unregister(sink);
             remove(sink);
             QueuedBroadcaster.closeQuietly(sink);
-            if (!writeFailed) {
-                // Only after a write that did not fail. After a failed write (the display is gone) Jersey's close
-                // has completed the request already; completing it a second time put Tomcat's processor in a bad
-                // state, and after a few thousand such resets new connections were closed without an answer
-                // (LoadFaultsIT churn).
-                try {
-                    endConnection.run();
-                } catch (RuntimeException alreadyEnding) {
-                    // the close above already completed the response
-                }
-            }
             closedAtFirstEvent.incrementAndGet();
             return;
         }
@@ -311,8 +293,9 @@ public class DisplayStreams {
     }
 
     /**
-     * Streams found closed at their first event, whose connection was then ended (see join): mostly displays
-     * that went away while connecting (Jersey swallows that failed write), possibly a stream Jersey closed.
+     * Streams whose first event could not be written, whose connection was then ended (see join): displays that
+     * went away while connecting. (In Tomcat the first event goes out once the connection is handed over; a display
+     * gone by then counts as dropped.)
      */
     public long closedAtFirstEvent() {
         return closedAtFirstEvent.get();

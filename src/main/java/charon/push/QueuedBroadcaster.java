@@ -34,7 +34,7 @@ final class QueuedBroadcaster implements SseBroadcaster {
     private final List<BiConsumer<SseEventSink, Throwable>> errorListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<SseEventSink>> closeListeners = new CopyOnWriteArrayList<>();
 
-    /** Closes dropped streams, off the broadcasting thread: closing a stalled stream can block until Tomcat's write timeout. */
+    /** Closes dropped streams, off the broadcasting thread: closing a stalled stream can block until the write timeout. */
     private final Executor closer;
 
     QueuedBroadcaster(Executor writers, int maxBacklog, Executor closer) {
@@ -82,8 +82,8 @@ final class QueuedBroadcaster implements SseBroadcaster {
     }
 
     /**
-     * The container ended the stream's request (Tomcat's AsyncListener onComplete/onError): from now on
-     * nothing may touch the sink, because Tomcat recycles the request and response objects for the next
+     * The container ended the stream's connection (the display closed it, an error, shutdown): from now on
+     * nothing may touch the sink, because the container recycles what it wrote through for the next
      * connection. Waits for a write or close in progress; returns true if the stream was still registered.
      */
     boolean detach(SseEventSink sink) {
@@ -200,8 +200,8 @@ final class QueuedBroadcaster implements SseBroadcaster {
 
         /**
          * Ends the stream now (no more events are queued or written) but closes it on the closer; a stream whose
-         * first event is still being written is closed by {@link #release()} after it, because Jersey's output is
-         * not safe for a close during a write (it stays findable for release() until then).
+         * first event is still being sent is closed by {@link #release()} after it, so that the first event is always
+         * the first thing on the wire (it stays findable for release() until then).
          */
         private void endLater(Throwable failure) {
             boolean deferred;
@@ -273,7 +273,7 @@ final class QueuedBroadcaster implements SseBroadcaster {
                 return new IllegalStateException("stream closed");
             }
             try {
-                // Jersey's send() writes before it returns (blocking); a failed write comes back as a failed stage.
+                // A display connection's send() writes before it returns (blocking); a failed write comes back as a failed stage.
                 CompletableFuture<?> sent = sink.send(event).toCompletableFuture();
                 return sent.isCompletedExceptionally() ? sent.handle((ok, error) -> error).join() : null;
             } catch (RuntimeException e) {

@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import charon.testsupport.Deployments;
+import charon.testsupport.Eventually;
 import charon.testsupport.Http;
 import charon.testsupport.JsonText;
 import charon.testsupport.Session;
@@ -388,6 +389,25 @@ class GmApiIT {
                 assertTrue(diagnostics.getJsonNumber(key).longValue() > 0, key + " in " + diagnostics);
             }
             assertEquals(401, Http.get(api().resolve("gm/diagnostics")).statusCode(), "not for displays");
+        }
+    }
+
+    @Test
+    void aDisplayThatClosesIsForgottenAtOnceNotAtTheNextWrite() throws Exception {
+        // Keepalive is 30 s in this deployment and nothing is written meanwhile: only the closed socket can tell.
+        Eventually.awaitEquals("no display left from other tests", 0, Duration.ofSeconds(35), this::connectedDisplays);
+        SseClient display = SseClient.open(api().resolve("active-view/stream/"));
+        display.next("activeview", WAIT);
+        assertEquals(1, connectedDisplays());
+        display.close();
+        Eventually.awaitEquals("displays once the only one closed", 0, Duration.ofSeconds(5), this::connectedDisplays);
+    }
+
+    private int connectedDisplays() {
+        try {
+            return JsonText.object(Http.get(api().resolve("health")).body()).getInt("connected_displays");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

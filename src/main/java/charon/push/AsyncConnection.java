@@ -1,0 +1,128 @@
+package charon.push;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A display's stream as an asynchronous servlet response: any Servlet 6 container (Payara). The container frames the
+ * body and applies its own write timeout; the request and its buffers stay allocated while the display is open.
+ *
+ * <p>Once the container has ended the request (completion, error, timeout) nothing touches the response again: it
+ * is recycled for other connections. {@code io} makes writes, the close and that end exclusive.
+ */
+final class AsyncConnection implements DisplayConnection {
+
+    private final Object io = new Object();
+    private final Ended ended = new Ended();
+    private final AsyncContext async;
+    private final ServletOutputStream out;
+    private boolean over;
+    private volatile boolean closed;
+
+    private AsyncConnection(AsyncContext async, ServletOutputStream out) {
+        this.async = async;
+        this.out = out;
+    }
+
+    /** The response head must be sent already (its status, headers and a flush). */
+    static AsyncConnection start(HttpServletRequest request) throws IOException {
+        AsyncContext async = request.startAsync();
+        // a stream stays open for as long as the display does
+        async.setTimeout(0);
+        AsyncConnection connection = new AsyncConnection(async, async.getResponse().getOutputStream());
+        async.addListener(connection.new EndListener());
+        return connection;
+    }
+
+    @Override
+    public CompletionStage<?> send(OutboundSseEvent event) {
+        byte[] wire = EncodedSseEvent.of(event).wire();
+        synchronized (io) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new IllegalStateException("stream closed"));
+            }
+            try {
+                out.write(wire);
+                out.flush();
+                return CompletableFuture.completedFuture(null);
+            } catch (IOException | RuntimeException e) {
+                closed = true;
+                complete();
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        synchronized (io) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            complete();
+        }
+    }
+
+    /** Under io. */
+    private void complete() {
+        if (over) {
+            return;
+        }
+        over = true;
+        try {
+            async.complete();
+        } catch (IllegalStateException alreadyEnding) {
+            // the container is ending the request itself
+        }
+    }
+
+    @Override
+    public void whenEnded(Runnable whenEnded) {
+        ended.add(whenEnded);
+    }
+
+    /** The container ended the request: waits for a write in progress, then nothing may use the response. */
+    private void containerEnded() {
+        synchronized (io) {
+            closed = true;
+            over = true;
+        }
+        ended.run();
+    }
+
+    private final class EndListener implements AsyncListener {
+        @Override
+        public void onComplete(AsyncEvent event) {
+            containerEnded();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            containerEnded();
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            containerEnded();
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            // a stream is never re-dispatched
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package charon.push;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Opens a display's stream: sends the response head (status 200, {@code text/event-stream}), then keeps the connection
+ * as cheaply as the container allows. In Tomcat the connection is taken over from the request ({@link UpgradedConnection});
+ * elsewhere, or if Tomcat refuses, the request stays open asynchronously ({@link AsyncConnection}).
+ */
+final class DisplayConnections {
+
+    private static final Logger LOG = Logger.getLogger(DisplayConnections.class.getName());
+    private static final boolean TOMCAT = tomcatUpgradeAvailable();
+    private static volatile boolean upgradeFailureLogged;
+
+    private DisplayConnections() {
+    }
+
+    static DisplayConnection open(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("text/event-stream");
+        response.setHeader("Cache-Control", "no-cache");
+        // Tells reverse proxies (nginx) not to buffer the stream.
+        response.setHeader("X-Accel-Buffering", "no");
+        response.flushBuffer();
+        if (TOMCAT) {
+            try {
+                return TomcatUpgrade.take(request);
+            } catch (IOException | RuntimeException | jakarta.servlet.ServletException | LinkageError e) {
+                if (!upgradeFailureLogged) {
+                    upgradeFailureLogged = true;
+                    LOG.log(Level.WARNING, "Tomcat did not hand over a display's connection; streams keep their requests open", e);
+                }
+            }
+        }
+        return AsyncConnection.start(request);
+    }
+
+    private static boolean tomcatUpgradeAvailable() {
+        try {
+            Class.forName("org.apache.coyote.http11.upgrade.InternalHttpUpgradeHandler", false,
+                    DisplayConnections.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError notTomcat) {
+            return false;
+        }
+    }
+
+    /** Kept apart so that only Tomcat ever loads {@link UpgradedConnection} (it implements a Tomcat interface). */
+    private static final class TomcatUpgrade {
+        static DisplayConnection take(HttpServletRequest request) throws IOException, jakarta.servlet.ServletException {
+            UpgradedConnection connection = request.upgrade(UpgradedConnection.class);
+            // Tomcat chunks an HTTP/1.1 body of unknown length; an HTTP/1.0 body runs until the close
+            connection.chunked("HTTP/1.1".equals(request.getProtocol()));
+            return connection;
+        }
+    }
+}
