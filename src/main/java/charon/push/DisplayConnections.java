@@ -30,7 +30,7 @@ final class DisplayConnections {
         response.flushBuffer();
         if (TOMCAT) {
             try {
-                return TomcatUpgrade.take(request);
+                return TomcatUpgrade.take(request, response);
             } catch (IOException | RuntimeException | jakarta.servlet.ServletException | LinkageError e) {
                 if (!upgradeFailureLogged) {
                     upgradeFailureLogged = true;
@@ -53,10 +53,12 @@ final class DisplayConnections {
 
     /** Kept apart so that only Tomcat ever loads {@link UpgradedConnection} (it implements a Tomcat interface). */
     private static final class TomcatUpgrade {
-        static DisplayConnection take(HttpServletRequest request) throws IOException, jakarta.servlet.ServletException {
+        static DisplayConnection take(HttpServletRequest request, HttpServletResponse response)
+                throws IOException, jakarta.servlet.ServletException {
+            // the body is framed as the head sent above says: chunks for HTTP/1.1, raw bytes until the close otherwise
+            boolean chunked = "chunked".equalsIgnoreCase(response.getHeader("Transfer-Encoding"));
             UpgradedConnection connection = request.upgrade(UpgradedConnection.class);
-            // Tomcat chunks an HTTP/1.1 body of unknown length; an HTTP/1.0 body runs until the close
-            connection.chunked("HTTP/1.1".equals(request.getProtocol()));
+            connection.chunked(chunked);
             return connection;
         }
     }

@@ -98,6 +98,43 @@ class PushIT {
         assertTrue(payload.getJsonObject("encounter_door_status").isEmpty());
     }
 
+    /** The body is framed as its head says: chunks for HTTP/1.1, raw bytes until the close for HTTP/1.0. */
+    @Test
+    void theBodyIsFramedAsItsHeadSays() throws Exception {
+        assertTrue(firstEventFraming("HTTP/1.1", ""), "HTTP/1.1: chunked, as an async response sent it");
+        firstEventFraming("HTTP/1.1", "Connection: close\r\n");
+        assertFalse(firstEventFraming("HTTP/1.0", ""), "HTTP/1.0 has no chunks");
+    }
+
+    /** Opens a stream by hand and checks that the first event is framed as the head announced; true if chunked. */
+    private boolean firstEventFraming(String protocol, String extraHeaders) throws Exception {
+        URI uri = api("active-view/stream/");
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            socket.getOutputStream().write(("GET " + uri.getRawPath() + " " + protocol + "\r\nHost: " + uri.getHost() + ":"
+                    + uri.getPort() + "\r\nAccept: text/event-stream\r\n" + extraHeaders + "\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.InputStream in = socket.getInputStream();
+            StringBuilder text = new StringBuilder();
+            while (text.indexOf("event: activeview") < 0) {
+                int b = in.read();
+                assertTrue(b >= 0, "stream ended before its first event: " + text);
+                text.append((char) b);
+            }
+            int headEnd = text.indexOf("\r\n\r\n");
+            String head = text.substring(0, headEnd).toLowerCase(java.util.Locale.ROOT);
+            String beforeEvent = text.substring(headEnd + 4);
+            assertTrue(head.startsWith("http/1.1 200"), head);
+            boolean chunked = head.contains("\r\ntransfer-encoding: chunked");
+            if (chunked) {
+                assertTrue(beforeEvent.matches("[0-9a-f]+\r\nevent: activeview"), protocol + " " + extraHeaders + beforeEvent);
+            } else {
+                assertEquals("event: activeview", beforeEvent, protocol + " " + extraHeaders);
+            }
+            return chunked;
+        }
+    }
+
     @Test
     void streamSendsHeadersAndTheFullCurrentStateFirst() throws Exception {
         long version = toggleRoom("first-event-room");
