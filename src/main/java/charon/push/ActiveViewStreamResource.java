@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -11,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 
 import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import charon.security.Viewer;
 
@@ -23,6 +26,8 @@ import charon.security.Viewer;
 @Path("active-view/stream/")
 public class ActiveViewStreamResource {
 
+    private static final Logger LOG = Logger.getLogger(ActiveViewStreamResource.class.getName());
+
     @Inject
     DisplayStreams streams;
 
@@ -30,8 +35,22 @@ public class ActiveViewStreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void open(@Context Sse sse, @Context HttpServletRequest request, @Context HttpServletResponse response)
             throws IOException {
+        // what can fail with an error answer (the database, the settings) fails before the head is sent
+        streams.prepare(sse);
         Viewer viewer = Viewer.of(request);
         String address = request.getRemoteAddr();
-        streams.join(DisplayConnections.open(request, response), sse, viewer, address);
+        DisplayConnections.sendHead(response);
+        if (HttpMethod.HEAD.equals(request.getMethod())) {
+            // the head alone, no stream (JAX-RS answers HEAD with the GET method)
+            return;
+        }
+        DisplayConnection connection = DisplayConnections.open(request, response);
+        try {
+            streams.join(connection, sse, viewer, address);
+        } catch (RuntimeException e) {
+            // The head is out, so no error answer: the connection ends and the display reconnects.
+            LOG.log(Level.WARNING, "A display stream could not start; it is closed and the display will reconnect", e);
+            connection.close();
+        }
     }
 }

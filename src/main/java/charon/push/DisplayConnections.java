@@ -21,13 +21,18 @@ final class DisplayConnections {
     private DisplayConnections() {
     }
 
-    static DisplayConnection open(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** Sends the stream's head: from here on there is no error answer any more. */
+    static void sendHead(HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("text/event-stream");
         response.setHeader("Cache-Control", "no-cache");
         // Tells reverse proxies (nginx) not to buffer the stream.
         response.setHeader("X-Accel-Buffering", "no");
         response.flushBuffer();
+    }
+
+    /** The connection of a stream whose head is sent ({@link #sendHead}). */
+    static DisplayConnection open(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (TOMCAT) {
             try {
                 return TomcatUpgrade.take(request, response);

@@ -106,16 +106,38 @@ public class DisplayStreams {
         SerializedPayload current;
         List<SseEventSink> replaced;
         synchronized (lock) {
-            ensureStarted(sseContext);
-            if (lastBroadcast == null) {
-                lastBroadcast = payloads.latest();
-            }
-            current = lastBroadcast;
+            current = prepare(sseContext);
             // queued before it is listed, so whoever finds it in `open` can end it
             broadcaster.registerHeld(sink);
             replaced = devices.add(address, sink);
             open.put(sink, viewer);
         }
+        try {
+            subscribe(sink, current, replaced, viewer, address);
+        } catch (RuntimeException e) {
+            // nothing keeps a stream that did not get its start
+            broadcaster.unregister(sink);
+            remove(sink);
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the push layer and reads the state a new display gets first, if not done yet: what can fail with an
+     * error answer fails here, before a stream's head is sent.
+     */
+    SerializedPayload prepare(Sse sseContext) {
+        synchronized (lock) {
+            ensureStarted(sseContext);
+            if (lastBroadcast == null) {
+                lastBroadcast = payloads.latest();
+            }
+            return lastBroadcast;
+        }
+    }
+
+    private void subscribe(DisplayConnection sink, SerializedPayload current, List<SseEventSink> replaced, Viewer viewer,
+                           String address) {
         for (SseEventSink oldest : replaced) {
             if (endedOverDeviceLimit.getAndIncrement() % 1000 == 0) {
                 // the first time and then every 1,000th: enough for the GM to see it without flooding the log

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.coyote.http11.upgrade.InternalHttpUpgradeHandler;
 import org.apache.tomcat.util.net.AbstractEndpoint.Handler.SocketState;
@@ -21,31 +23,37 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  * objects and their buffers, about 70 KiB, for as long as the display stays open; here Tomcat recycles them at once,
  * and what stays per display is the socket, its two small buffers and this object.
  *
- * <p>The body is what an async response sends: HTTP/1.1 chunks (HTTP/1.0: raw bytes until the close), and a last
- * chunk when the stream ends. Writes block, on the push layer's writer threads, for at most {@link #WRITE_TIMEOUT_MS}
- * (Tomcat leaves an upgraded connection without timeouts). A display that closes its end is noticed at once
- * (the socket becomes readable), not at the next write.
+ * <p>The body is what an async response sends: HTTP/1.1 chunks (or raw bytes until the close, if the head said so),
+ * and a last chunk when the stream ends. Writes block, on the push layer's writer threads, for at most
+ * {@link #WRITE_TIMEOUT_MS} (Tomcat leaves an upgraded connection without timeouts). A display that closes its end is
+ * noticed at once (its socket becomes readable), not at the next write.
  *
- * <p>Every use of the socket and every close happens under {@code io}; once {@code closed} is set nothing touches the
- * socket again (Tomcat recycles its channel for other connections).
+ * <p>Who touches the socket: writes and the close hold {@code io}. The socket itself is only ever closed by Tomcat, on
+ * its own thread and under its own lock (a close is asked for with a {@code DISCONNECT} event), so a close never
+ * races a read; and Tomcat is only told to close once no write is in progress, because it recycles the socket's
+ * channel for other connections.
  */
 public final class UpgradedConnection implements DisplayConnection, InternalHttpUpgradeHandler {
 
     /** Same as the connector's connectionTimeout in server.xml: how long a display may stop reading during one write. */
     static final int WRITE_TIMEOUT_MS = 20_000;
+    /** Bytes kept before the hand-over (normally the first event alone, until the servlet returns). */
+    private static final int MAX_PENDING = 1 << 20;
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    private final Object io = new Object();
+    private final ReentrantLock io = new ReentrantLock();
     private final Ended ended = new Ended();
-    /** Set by Tomcat once the servlet has returned; guarded by io. */
-    private SocketWrapperBase<?> socket;
-    /** What was sent before Tomcat handed over the socket (the first event); guarded by io. */
+    /** Set by Tomcat before {@link #init}. */
+    private volatile SocketWrapperBase<?> socket;
+    /** What is sent before Tomcat hands the socket over (the first event); guarded by io, null once handed over. */
     private ByteArrayOutputStream pending = new ByteArrayOutputStream();
-    /** close() before the socket was handed over: it ends after the pending bytes. Guarded by io. */
-    private boolean closeWhenOpened;
+    private volatile boolean handedOver;
     private volatile boolean chunked = true;
+    /** No more writes: the stream ended, its display went away, or Tomcat ended the connection. */
     private volatile boolean closed;
+    /** Tomcat closes (or has closed) the socket: nothing touches it any more. */
+    private final AtomicBoolean closing = new AtomicBoolean();
 
     /** Tomcat creates the handler (no arguments); the stream resource sets the framing right after. */
     public UpgradedConnection() {
@@ -58,22 +66,26 @@ public final class UpgradedConnection implements DisplayConnection, InternalHttp
     @Override
     public CompletionStage<?> send(OutboundSseEvent event) {
         byte[] wire = EncodedSseEvent.of(event).wire();
-        synchronized (io) {
-            if (closed || closeWhenOpened) {
+        io.lock();
+        try {
+            if (closed) {
                 return CompletableFuture.failedFuture(new IllegalStateException("stream closed"));
             }
-            try {
-                if (socket == null) {
-                    frame(wire, pending::writeBytes);
-                } else {
-                    frame(wire, this::write);
-                    socket.flush(true);
+            if (!handedOver) {
+                if (pending.size() > MAX_PENDING) {
+                    throw new IOException("connection not handed over after " + pending.size() + " bytes");
                 }
+                frame(wire, pending::writeBytes);
                 return CompletableFuture.completedFuture(null);
-            } catch (IOException | RuntimeException e) {
-                closeSocket();
-                return CompletableFuture.failedFuture(e);
             }
+            frame(wire, this::write);
+            socket.flush(true);
+            return CompletableFuture.completedFuture(null);
+        } catch (IOException | RuntimeException e) {
+            closed = true;
+            return CompletableFuture.failedFuture(e);
+        } finally {
+            unlockAndCloseIfEnded();
         }
     }
 
@@ -100,34 +112,41 @@ public final class UpgradedConnection implements DisplayConnection, InternalHttp
         return closed;
     }
 
-    /** Ends the stream: the last chunk (a display that does not read can hold this for the write timeout), then the socket. */
+    /**
+     * Ends the stream: the last chunk if the socket takes it now (a display that stopped reading does not get it, and
+     * nothing waits for it, not even at shutdown), then Tomcat closes the socket.
+     */
     @Override
     public void close() {
-        synchronized (io) {
+        io.lock();
+        try {
             if (closed) {
                 return;
             }
-            if (socket == null) {
-                closeWhenOpened = true;
-                return;
-            }
-            try {
+            closed = true;
+            if (handedOver) {
                 if (chunked) {
-                    write(LAST_CHUNK);
+                    socket.write(false, LAST_CHUNK, 0, LAST_CHUNK.length);
                 }
-                socket.flush(true);
-            } catch (IOException | RuntimeException alreadyBroken) {
-                // the socket closes all the same
+                socket.flush(false);
             }
-            closeSocket();
+            // not handed over yet: init() sends what is pending, then ends the connection
+        } catch (IOException | RuntimeException alreadyBroken) {
+            // the socket closes all the same
+        } finally {
+            unlockAndCloseIfEnded();
         }
     }
 
-    /** Under io. Tomcat's close of the socket calls destroy(), which tells the push layer. */
-    private void closeSocket() {
-        closed = true;
-        if (socket != null) {
-            socket.close();
+    /**
+     * Releases io; if the stream has ended by then (here, or Tomcat meanwhile found the connection over while a write
+     * held io), Tomcat is asked, once, to close the socket. Checked after the unlock: Tomcat sets {@code closed} before
+     * it tries for io, so one of the two always sees the other.
+     */
+    private void unlockAndCloseIfEnded() {
+        io.unlock();
+        if (closed && handedOver && closing.compareAndSet(false, true)) {
+            socket.processSocket(SocketEvent.DISCONNECT, true);
         }
     }
 
@@ -140,59 +159,67 @@ public final class UpgradedConnection implements DisplayConnection, InternalHttp
 
     @Override
     public void setSocketWrapper(SocketWrapperBase<?> wrapper) {
-        synchronized (io) {
-            socket = wrapper;
-            // Tomcat leaves upgraded connections without timeouts; a blocked write must still end
-            wrapper.setWriteTimeout(WRITE_TIMEOUT_MS);
-        }
+        // Tomcat leaves upgraded connections without timeouts; a blocked write must still end
+        wrapper.setWriteTimeout(WRITE_TIMEOUT_MS);
+        socket = wrapper;
     }
 
-    /** The servlet has returned and Tomcat recycled the request: what was sent meanwhile goes out now. */
+    /**
+     * The servlet has returned and Tomcat recycled the request: what was sent meanwhile goes out now. If that fails or
+     * the stream already ended, the dispatch Tomcat makes right after this ends the connection.
+     */
     @Override
     public void init(WebConnection connection) {
-        synchronized (io) {
+        io.lock();
+        try {
             byte[] first = pending.toByteArray();
             pending = null;
-            try {
-                if (first.length > 0) {
-                    write(first);
-                }
-                if (closeWhenOpened && chunked) {
-                    write(LAST_CHUNK);
-                }
-                socket.flush(true);
-            } catch (IOException | RuntimeException e) {
-                // the display is gone; the dispatch that follows ends the connection
-                closed = true;
+            handedOver = true;
+            if (first.length > 0) {
+                write(first);
             }
-            if (closeWhenOpened) {
-                // not socket.close() here: Tomcat is still setting up the connection; the next dispatch closes it
-                closed = true;
+            if (closed && chunked) {
+                write(LAST_CHUNK);
             }
+            socket.flush(true);
+        } catch (IOException | RuntimeException e) {
+            closed = true;
+        } finally {
+            io.unlock();
         }
     }
 
     /**
-     * The socket became readable (a display sends nothing after its request: this is its close), or an error,
-     * a timeout or the connector stopping. Answering CLOSED makes Tomcat close the socket and call destroy().
+     * The socket became readable (a display sends nothing after its request: this is its close), or an error, a
+     * timeout, the connector stopping, or the close asked for above. Answering CLOSED makes Tomcat close the socket
+     * and call destroy(); it is only answered once no write is in progress.
      */
     @Override
     public SocketState upgradeDispatch(SocketEvent status) {
-        if (status == SocketEvent.OPEN_READ && !closed && stillOpen()) {
-            return SocketState.UPGRADED;
+        if (!closed && !closing.get()) {
+            if (status == SocketEvent.OPEN_READ && stillOpen()) {
+                return SocketState.UPGRADED;
+            }
+            if (status == SocketEvent.OPEN_WRITE) {
+                return SocketState.UPGRADED;
+            }
         }
-        if (status == SocketEvent.OPEN_WRITE && !closed) {
-            return SocketState.UPGRADED;
+        closed = true;
+        if (closing.get()) {
+            return SocketState.CLOSED;
         }
-        synchronized (io) {
-            closed = true;
+        if (io.tryLock()) {
+            closing.set(true);
+            io.unlock();
+            return SocketState.CLOSED;
         }
-        return SocketState.CLOSED;
+        // A write is in progress (one to a display that stopped reading can take up to the write timeout): this
+        // thread does not wait for it; the writer asks for the close when it is done (unlockAndCloseIfEnded).
+        return SocketState.UPGRADED;
     }
 
     /** Reads and drops whatever the display sent; false once it has closed its end. */
     private boolean stillOpen() {
-        // not under io: a write blocked on this display must not hold up Tomcat's thread (reads and writes are independent)
         byte[] discard = new byte[256];
         try {
             int read;
@@ -208,9 +235,8 @@ public final class UpgradedConnection implements DisplayConnection, InternalHttp
     /** Tomcat released the connection (closed by either side): the push layer forgets the stream. */
     @Override
     public void destroy() {
-        synchronized (io) {
-            closed = true;
-        }
+        closed = true;
+        closing.set(true);
         ended.run();
     }
 

@@ -106,6 +106,18 @@ class PushIT {
         assertFalse(firstEventFraming("HTTP/1.0", ""), "HTTP/1.0 has no chunks");
     }
 
+    @Test
+    void headAnswersTheHeadAloneAndOpensNoStream() throws Exception {
+        Eventually.awaitEquals("no streams left from other tests", 0, Duration.ofSeconds(15), this::connected);
+        java.net.http.HttpResponse<Void> head = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(api("active-view/stream/"))
+                        .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, head.statusCode());
+        assertTrue(head.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        assertEquals(0, connected(), "a HEAD request is not a display");
+    }
+
     /** Opens a stream by hand and checks that the first event is framed as the head announced; true if chunked. */
     private boolean firstEventFraming(String protocol, String extraHeaders) throws Exception {
         URI uri = api("active-view/stream/");
