@@ -10,22 +10,27 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A display's stream as an asynchronous servlet response: any Servlet 6 container (Payara). The container frames the
  * body and applies its own write timeout; the request and its buffers stay allocated while the display is open.
  *
  * <p>Once the container has ended the request (completion, error, timeout) nothing touches the response again: it
- * is recycled for other connections. {@code io} makes writes, the close and that end exclusive.
+ * is recycled for other connections. Writes hold {@code io}, and the container's end waits for a write in progress;
+ * a close does not wait (see {@link #close()}).
  */
 final class AsyncConnection implements DisplayConnection {
 
-    private final Object io = new Object();
+    private final ReentrantLock io = new ReentrantLock();
     private final Ended ended = new Ended();
     private final AsyncContext async;
     private final ServletOutputStream out;
-    private boolean over;
+    /** No more writes. */
     private volatile boolean closed;
+    /** The request is completed, or the container ended it: nothing touches the response any more. */
+    private final AtomicBoolean over = new AtomicBoolean();
 
     private AsyncConnection(AsyncContext async, ServletOutputStream out) {
         this.async = async;
@@ -45,19 +50,19 @@ final class AsyncConnection implements DisplayConnection {
     @Override
     public CompletionStage<?> send(OutboundSseEvent event) {
         byte[] wire = EncodedSseEvent.of(event).wire();
-        synchronized (io) {
+        io.lock();
+        try {
             if (closed) {
                 return CompletableFuture.failedFuture(new IllegalStateException("stream closed"));
             }
-            try {
-                out.write(wire);
-                out.flush();
-                return CompletableFuture.completedFuture(null);
-            } catch (IOException | RuntimeException e) {
-                closed = true;
-                complete();
-                return CompletableFuture.failedFuture(e);
-            }
+            out.write(wire);
+            out.flush();
+            return CompletableFuture.completedFuture(null);
+        } catch (IOException | RuntimeException e) {
+            closed = true;
+            return CompletableFuture.failedFuture(e);
+        } finally {
+            unlockAndCompleteIfClosed();
         }
     }
 
@@ -66,27 +71,28 @@ final class AsyncConnection implements DisplayConnection {
         return closed;
     }
 
+    /** Completes the request; during a write, the writer does once its write is over (it can last the write timeout). */
     @Override
     public void close() {
-        synchronized (io) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            complete();
-        }
-    }
-
-    /** Under io. */
-    private void complete() {
-        if (over) {
+        if (closed) {
             return;
         }
-        over = true;
-        try {
-            async.complete();
-        } catch (IllegalStateException alreadyEnding) {
-            // the container is ending the request itself
+        closed = true;
+        if (io.isHeldByCurrentThread() || !io.tryLock()) {
+            return;
+        }
+        unlockAndCompleteIfClosed();
+    }
+
+    /** Checked after the unlock: close() sets {@code closed} before it tries for io, so one of the two completes. */
+    private void unlockAndCompleteIfClosed() {
+        io.unlock();
+        if (closed && over.compareAndSet(false, true)) {
+            try {
+                async.complete();
+            } catch (IllegalStateException alreadyEnding) {
+                // the container is ending the request itself
+            }
         }
     }
 
@@ -97,9 +103,12 @@ final class AsyncConnection implements DisplayConnection {
 
     /** The container ended the request: waits for a write in progress, then nothing may use the response. */
     private void containerEnded() {
-        synchronized (io) {
+        io.lock();
+        try {
             closed = true;
-            over = true;
+            over.set(true);
+        } finally {
+            io.unlock();
         }
         ended.run();
     }

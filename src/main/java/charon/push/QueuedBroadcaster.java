@@ -25,6 +25,9 @@ import java.util.function.Consumer;
  * every stream. Here an event is encoded once ({@link EncodedSseEvent}) and every stream's events are written
  * in order by whichever writer thread drains its queue, and a stream that falls
  * {@code maxBacklog} events behind is closed instead of growing without bound.
+ *
+ * <p>The sinks are display connections ({@link DisplayConnection}): safe to close while a write is in progress, and
+ * inert once their connection has ended, so this class never waits for a write before a close or an end.
  */
 final class QueuedBroadcaster implements SseBroadcaster {
 
@@ -82,9 +85,10 @@ final class QueuedBroadcaster implements SseBroadcaster {
     }
 
     /**
-     * The container ended the stream's connection (the display closed it, an error, shutdown): from now on
-     * nothing may touch the sink, because the container recycles what it wrote through for the next
-     * connection. Waits for a write or close in progress; returns true if the stream was still registered.
+     * The container ended the stream's connection (the display closed it, an error, shutdown): nothing more is
+     * written to or closes the sink. Does not wait for a write in progress (it may run on one of Tomcat's threads,
+     * even its poller, which a blocked write needs): the sink itself refuses further use once its connection ended.
+     * Returns true if the stream was still registered.
      */
     boolean detach(SseEventSink sink) {
         SinkQueue queue = queues.remove(sink);
@@ -150,10 +154,8 @@ final class QueuedBroadcaster implements SseBroadcaster {
         private boolean held;
         /** Ended while held: the close waits for release(). */
         private boolean closeOnRelease;
-        /** Held while writing to or closing the sink; see {@link #detach()}. */
-        private final Object io = new Object();
-        /** Set once the container has ended the request: the sink must not be used any more. */
-        private boolean detached;
+        /** Set once the container has ended the connection: the sink is not used any more. */
+        private volatile boolean detached;
 
         SinkQueue(SseEventSink sink, boolean held) {
             this.sink = sink;
@@ -247,25 +249,17 @@ final class QueuedBroadcaster implements SseBroadcaster {
         }
 
         void detach() {
+            detached = true;
             synchronized (this) {
                 ended = true;
                 backlog.clear();
             }
-            synchronized (io) {
-                detached = true;
-            }
         }
 
-        /** Waiting for a close in progress counts as blocking too: that close may be stuck on a stalled socket. */
         private Throwable write(OutboundSseEvent event) {
-            return WriterPool.blocking(() -> {
-                synchronized (io) {
-                    if (detached) {
-                        return new IllegalStateException("request already ended by the container");
-                    }
-                    return writeNow(event);
-                }
-            });
+            return WriterPool.blocking(() -> detached
+                    ? new IllegalStateException("connection already ended by the container")
+                    : writeNow(event));
         }
 
         private Throwable writeNow(OutboundSseEvent event) {
@@ -316,16 +310,13 @@ final class QueuedBroadcaster implements SseBroadcaster {
         }
 
         /**
-         * Waits for a write in progress, then closes: both can block on a display that stopped reading. The queue
-         * stays registered until here, so that detach() (the container ending the request meanwhile) finds it and
-         * stops this close from touching a recycled response.
+         * Closes the sink, also while a write to it is in progress (a display connection ends after that write without
+         * waiting for it). The queue stays registered until here, so that detach() finds it meanwhile.
          */
         private void close() {
             WriterPool.blocking(() -> {
-                synchronized (io) {
-                    if (!detached) {
-                        closeQuietly(sink);
-                    }
+                if (!detached) {
+                    closeQuietly(sink);
                 }
                 return null;
             });

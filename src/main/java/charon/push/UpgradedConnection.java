@@ -28,10 +28,12 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  * {@link #WRITE_TIMEOUT_MS} (Tomcat leaves an upgraded connection without timeouts). A display that closes its end is
  * noticed at once (its socket becomes readable), not at the next write.
  *
- * <p>Who touches the socket: writes and the close hold {@code io}. The socket itself is only ever closed by Tomcat, on
- * its own thread and under its own lock (a close is asked for with a {@code DISCONNECT} event), so a close never
- * races a read; and Tomcat is only told to close once no write is in progress, because it recycles the socket's
- * channel for other connections.
+ * <p>Who touches the socket: writes and the last chunk hold {@code io}. The socket itself is closed by Tomcat, on its
+ * own thread and under its own lock (Charon asks with a {@code DISCONNECT} event, which Tomcat answers by closing the
+ * connection and calling {@link #destroy()}), so a close never races a read; and it is only asked for, or answered
+ * from {@link #upgradeDispatch}, once no write is in progress, because Tomcat recycles the socket's channel for other
+ * connections. Nothing here waits for a write in progress: whoever finds {@code io} taken marks the stream closed,
+ * and the writer asks for the close when its write is over.
  */
 public final class UpgradedConnection implements DisplayConnection, InternalHttpUpgradeHandler {
 
@@ -114,16 +116,19 @@ public final class UpgradedConnection implements DisplayConnection, InternalHttp
 
     /**
      * Ends the stream: the last chunk if the socket takes it now (a display that stopped reading does not get it, and
-     * nothing waits for it, not even at shutdown), then Tomcat closes the socket.
+     * nothing waits for it, not even at shutdown), then Tomcat closes the socket. During a write, the writer does both
+     * once its write is over (a write to a display that stopped reading can last up to the write timeout).
      */
     @Override
     public void close() {
-        io.lock();
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (io.isHeldByCurrentThread() || !io.tryLock()) {
+            return;
+        }
         try {
-            if (closed) {
-                return;
-            }
-            closed = true;
             if (handedOver) {
                 if (chunked) {
                     socket.write(false, LAST_CHUNK, 0, LAST_CHUNK.length);
@@ -191,8 +196,9 @@ public final class UpgradedConnection implements DisplayConnection, InternalHttp
 
     /**
      * The socket became readable (a display sends nothing after its request: this is its close), or an error, a
-     * timeout, the connector stopping, or the close asked for above. Answering CLOSED makes Tomcat close the socket
-     * and call destroy(); it is only answered once no write is in progress.
+     * timeout or the connector stopping. Answering CLOSED makes Tomcat close the socket and call destroy(); it is only
+     * answered once no write is in progress. (The DISCONNECT asked for above does not come here: Tomcat answers it
+     * itself, with the same close.)
      */
     @Override
     public SocketState upgradeDispatch(SocketEvent status) {
@@ -208,14 +214,16 @@ public final class UpgradedConnection implements DisplayConnection, InternalHttp
         if (closing.get()) {
             return SocketState.CLOSED;
         }
-        if (io.tryLock()) {
+        // (at connector stop Tomcat can call this on the writer's own thread, from inside its blocked write)
+        if (!io.isHeldByCurrentThread() && io.tryLock()) {
             closing.set(true);
             io.unlock();
             return SocketState.CLOSED;
         }
         // A write is in progress (one to a display that stopped reading can take up to the write timeout): this
         // thread does not wait for it; the writer asks for the close when it is done (unlockAndCloseIfEnded).
-        return SocketState.UPGRADED;
+        // SUSPENDED: no read interest again (a closed display's socket stays readable, which would spin).
+        return SocketState.SUSPENDED;
     }
 
     /** Reads and drops whatever the display sent; false once it has closed its end. */
