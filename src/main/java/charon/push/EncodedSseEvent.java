@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * An {@link OutboundSseEvent} (built with {@code Sse.newEventBuilder()}) together with its wire bytes,
  * encoded once. The broadcaster writes the same event to every display: Jersey's own event writer would
  * encode the text and look up a body writer again for each of them, which was most of the cost of a
- * broadcast (docs/performance.md). {@link EncodedSseEventWriter} writes {@link #wire()} as it is.
+ * broadcast (docs/performance.md). The display connections write {@link #wire()} as it is.
  */
 final class EncodedSseEvent implements OutboundSseEvent {
 
