@@ -76,7 +76,7 @@ public class DisplayStreams {
      * holds its writer until the write timeout, and the pool makes up for it with another thread.
      */
     private final WriterPool writers = new WriterPool("charon-sse-writer", WRITER_THREADS, MAX_WRITER_THREADS, STUCK_AFTER);
-    /** Closes streams dropped for falling behind (a close can block on a stalled socket; never on a broadcaster's thread). */
+    /** Closes ended streams, never on a broadcaster's thread (see QueuedBroadcaster's closer). */
     private final WriterPool closer = new WriterPool("charon-sse-closer", 4, MAX_WRITER_THREADS, STUCK_AFTER);
     private final AtomicLong eventsSent = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -367,7 +367,7 @@ public class DisplayStreams {
             dropped.incrementAndGet();
             LOG.log(Level.FINE, "Display stream went away: {0}", cause.toString());
         }
-        // the broadcaster closes the sink itself, after this bookkeeping (a close can block on a stalled socket)
+        // the broadcaster closes the sink itself, after this bookkeeping
     }
 
     @PreDestroy

@@ -37,7 +37,10 @@ final class QueuedBroadcaster implements SseBroadcaster {
     private final List<BiConsumer<SseEventSink, Throwable>> errorListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<SseEventSink>> closeListeners = new CopyOnWriteArrayList<>();
 
-    /** Closes dropped streams, off the broadcasting thread: closing a stalled stream can block until the write timeout. */
+    /**
+     * Closes dropped streams, off the broadcasting thread. Charon's display connections close without waiting; the
+     * separate threads stay as a guard for a container whose end of an async request flushes (and could block).
+     */
     private final Executor closer;
 
     QueuedBroadcaster(Executor writers, int maxBacklog, Executor closer) {
@@ -150,7 +153,7 @@ final class QueuedBroadcaster implements SseBroadcaster {
         private final ArrayDeque<OutboundSseEvent> backlog = new ArrayDeque<>();
         private boolean draining;
         private boolean ended;
-        /** The request thread is still writing the first event: nothing else may write to or close the sink. */
+        /** The request thread is still sending the first event: nothing else is written or closes the sink before it. */
         private boolean held;
         /** Ended while held: the close waits for release(). */
         private boolean closeOnRelease;
@@ -294,7 +297,7 @@ final class QueuedBroadcaster implements SseBroadcaster {
             return true;
         }
 
-        /** Listeners first (they count the drop at once), then the close, which may block on a stalled socket. */
+        /** Listeners first (they count the drop at once), then the close. */
         private void notifyAndClose(Throwable failure) {
             notifyListeners(failure);
             close();

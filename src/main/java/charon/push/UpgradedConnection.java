@@ -37,7 +37,7 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  */
 public final class UpgradedConnection implements DisplayConnection, InternalHttpUpgradeHandler {
 
-    /** Same as the connector's connectionTimeout in server.xml: how long a display may stop reading during one write. */
+    /** How long a display may stop reading during one write: the connectionTimeout of server.xml, repeated here. */
     static final int WRITE_TIMEOUT_MS = 20_000;
     /** Bytes kept before the hand-over (normally the first event alone, until the servlet returns). */
     private static final int MAX_PENDING = 1 << 20;
@@ -57,7 +57,7 @@ public final class UpgradedConnection implements DisplayConnection, InternalHttp
     /** Tomcat closes (or has closed) the socket: nothing touches it any more. */
     private final AtomicBoolean closing = new AtomicBoolean();
 
-    /** Tomcat creates the handler (no arguments); the stream resource sets the framing right after. */
+    /** Tomcat creates the handler (no arguments); {@link DisplayConnections} sets the framing right after. */
     public UpgradedConnection() {
     }
 

@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Threads for the blocking writes and closes of display streams (a display connection writes
+ * Threads for the blocking writes (and the closes) of display streams (a display connection writes
  * blocking). A display that stops reading (a tablet gone to sleep, or a LAN device doing it on purpose) keeps
- * the thread writing to it until the write timeout (20 s). With a fixed pool, as many such displays as threads
+ * the thread writing to it until the write timeout (20 s in Tomcat, the container's own elsewhere). With a fixed pool, as many such displays as threads
  * would stop every other display for that long; so each thread found inside one write or close for longer than
  * {@code stuckAfter} is made up for by one more thread, up to {@code maxThreads}, and the extra threads end
  * when they are no longer needed. A write to a display that reads takes microseconds and never counts.

@@ -197,6 +197,9 @@ class LoadFaultsIT {
             Eventually.await("the 5 stalled clients dropped", Duration.ofSeconds(60),
                     () -> health().getJsonNumber("displays_dropped").longValue() - droppedBefore >= 5);
             Eventually.awaitEquals("no stalled client registered", 0, Duration.ofSeconds(30), this::connected);
+            for (Socket socket : stalled) {
+                assertTrue(readsToTheEnd(socket), "the server closed a dropped stalled client's connection");
+            }
             long heapGrowth = liveHeap() - heapBefore;
             System.out.printf(Locale.ROOT, "[stalled-clients] dropped %d, live heap growth %.1f MiB%n",
                     health().getJsonNumber("displays_dropped").longValue() - droppedBefore, heapGrowth / 1048576.0);
@@ -209,8 +212,30 @@ class LoadFaultsIT {
     }
 
     /**
+     * Reads what a stalled client never read, to the end of the connection: true if the server closed it (its write
+     * in progress completes as the client reads, then the server ends the dropped stream); false if it stays open.
+     */
+    private static boolean readsToTheEnd(Socket socket) throws IOException {
+        socket.setSoTimeout(30_000);
+        byte[] buffer = new byte[1 << 16];
+        long total = 0;
+        try {
+            int read;
+            while ((read = socket.getInputStream().read(buffer)) != -1) {
+                total += read;
+                if (total > 256L << 20) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (java.net.SocketTimeoutException stillOpen) {
+            return false;
+        }
+    }
+
+    /**
      * More displays that stop reading than there are writer threads (a LAN device can open them on purpose): each of
-     * them holds a writer in a blocking write until Tomcat's write timeout (60 s in this embedded Tomcat), so
+     * them holds a writer in a blocking write until the write timeout (20 s), so
      * without extra writers the normal displays would get nothing for that long. They get every event in time.
      */
     @Test

@@ -102,8 +102,18 @@ class PushIT {
     @Test
     void theBodyIsFramedAsItsHeadSays() throws Exception {
         assertTrue(firstEventFraming("HTTP/1.1", ""), "HTTP/1.1: chunked, as an async response sent it");
-        firstEventFraming("HTTP/1.1", "Connection: close\r\n");
+        assertTrue(firstEventFraming("HTTP/1.1", "Connection: close\r\n"), "a client asking to close still gets chunks");
         assertFalse(firstEventFraming("HTTP/1.0", ""), "HTTP/1.0 has no chunks");
+    }
+
+    @Test
+    void bytesADisplaySendsAfterItsRequestDoNotEndTheStream() throws Exception {
+        try (SseClient client = SseClient.open(api("active-view/stream/"))) {
+            client.next("activeview", WAIT);
+            client.sendRaw("GET /unexpected HTTP/1.1\r\nHost: x\r\n\r\nnoise\r\n");
+            long version = toggleRoom("after-noise-room");
+            assertEquals(String.valueOf(version), client.next("activeview", WAIT).id(), "the stream goes on");
+        }
     }
 
     @Test

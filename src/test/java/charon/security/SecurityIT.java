@@ -164,6 +164,7 @@ class SecurityIT {
             stream.next("activeview", Duration.ofSeconds(10));
             assertEquals(200, gm.post("gm/players/" + name + "/password/", "{\"password\":\"second-pass-456\"}").statusCode());
             assertNull(stream.nextOrEnd("no-such-event", Duration.ofSeconds(10)), "the account's open stream was ended");
+            assertTrue(stream.endedWithLastChunk(), "ended cleanly, with the last chunk");
         }
         assertEquals(401, phone.get("auth/me/").statusCode(), "signed out on the phone");
         assertEquals(401, tablet.get("auth/me/").statusCode(), "and on the tablet");

@@ -136,6 +136,7 @@ public final class SseClient implements AutoCloseable {
     }
 
     private volatile boolean ended;
+    private volatile ChunkedBody chunkedBody;
 
     private void readHead() throws IOException {
         String statusLine = readAsciiLine(in);
@@ -150,7 +151,10 @@ public final class SseClient implements AutoCloseable {
 
     private void readLoop() {
         try {
-            InputStream body = chunked ? new ChunkedBody(in) : in;
+            if (chunked) {
+                chunkedBody = new ChunkedBody(in);
+            }
+            InputStream body = chunked ? chunkedBody : in;
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             String name = null;
             String id = null;
@@ -220,6 +224,8 @@ public final class SseClient implements AutoCloseable {
         private final InputStream raw;
         private int left;
         private boolean done;
+        /** The server ended the body properly (a zero-size chunk), not just the connection. */
+        private volatile boolean lastChunk;
 
         ChunkedBody(InputStream raw) {
             this.raw = raw;
@@ -238,6 +244,7 @@ public final class SseClient implements AutoCloseable {
                 left = Integer.parseInt(size.split(";")[0].trim(), 16);
                 if (left == 0) {
                     done = true;
+                    lastChunk = true;
                     return -1;
                 }
             }
@@ -252,6 +259,18 @@ public final class SseClient implements AutoCloseable {
             }
             return b;
         }
+    }
+
+    /** True once the server has ended the chunked body with its last chunk (a clean end, not a dropped connection). */
+    public boolean endedWithLastChunk() {
+        ChunkedBody body = chunkedBody;
+        return ended && body != null && body.lastChunk;
+    }
+
+    /** Sends bytes on the stream's connection after the request (a display never does; the server must not mind). */
+    public void sendRaw(String text) throws IOException {
+        socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
     }
 
     @Override
