@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.apache.coyote.http11.upgrade.InternalHttpUpgradeHandler;
+
 /**
  * Opens a display's stream: sends the response head (status 200, {@code text/event-stream}), then keeps the connection
  * as cheaply as the container allows. In Tomcat the connection is taken over from the request ({@link UpgradedConnection});
@@ -50,14 +52,42 @@ final class DisplayConnections {
         try {
             Class.forName("org.apache.coyote.http11.upgrade.InternalHttpUpgradeHandler", false,
                     DisplayConnections.class.getClassLoader());
-            return true;
         } catch (ClassNotFoundException | LinkageError notTomcat) {
             return false;
         }
+        if (!TomcatUpgrade.implementsEveryMethod()) {
+            LOG.warning("This Tomcat's internal upgrade-handler interface is not the one Charon was built for: "
+                    + "display streams keep their requests open (more memory per display; see the README)");
+            return false;
+        }
+        return true;
     }
 
     /** Kept apart so that only Tomcat ever loads {@link UpgradedConnection} (it implements a Tomcat interface). */
-    private static final class TomcatUpgrade {
+    static final class TomcatUpgrade {
+
+        private TomcatUpgrade() {
+        }
+
+        /**
+         * True if {@link UpgradedConnection} implements every method of this Tomcat's upgrade-handler interface, which
+         * is internal API: one added or changed in a later Tomcat would otherwise fail on Tomcat's own thread.
+         */
+        static boolean implementsEveryMethod() {
+            try {
+                for (java.lang.reflect.Method method : InternalHttpUpgradeHandler.class.getMethods()) {
+                    java.lang.reflect.Method implemented =
+                            UpgradedConnection.class.getMethod(method.getName(), method.getParameterTypes());
+                    if (java.lang.reflect.Modifier.isAbstract(implemented.getModifiers())) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (NoSuchMethodException | LinkageError e) {
+                return false;
+            }
+        }
+
         static DisplayConnection take(HttpServletRequest request, HttpServletResponse response)
                 throws IOException, jakarta.servlet.ServletException {
             // the body is framed as the head sent above says: chunks for HTTP/1.1, raw bytes until the close otherwise
