@@ -19,6 +19,8 @@ final class EncodedSseEvent implements OutboundSseEvent {
 
     private final OutboundSseEvent event;
     private final byte[] wire;
+    /** The wire bytes as one HTTP/1.1 chunk, built on first use (a race only builds it twice). */
+    private volatile byte[] chunk;
 
     private EncodedSseEvent(OutboundSseEvent event, byte[] wire) {
         this.event = event;
@@ -63,6 +65,21 @@ final class EncodedSseEvent implements OutboundSseEvent {
         if (value != null) {
             text.append(name).append(": ").append(value.replace("\r", "").replace("\n", "")).append('\n');
         }
+    }
+
+    /** {@link #wire()} framed as one HTTP/1.1 chunk: built once per event, for every display on a chunked connection. */
+    byte[] chunk() {
+        byte[] framed = chunk;
+        if (framed == null) {
+            byte[] head = (Integer.toHexString(wire.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+            framed = new byte[head.length + wire.length + 2];
+            System.arraycopy(head, 0, framed, 0, head.length);
+            System.arraycopy(wire, 0, framed, head.length, wire.length);
+            framed[framed.length - 2] = '\r';
+            framed[framed.length - 1] = '\n';
+            chunk = framed;
+        }
+        return framed;
     }
 
     /** What goes on the wire for this event, UTF-8. Not copied: nobody may change it. */

@@ -1,15 +1,10 @@
 package charon.push;
 
 import jakarta.servlet.http.WebConnection;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.coyote.http11.upgrade.InternalHttpUpgradeHandler;
 import org.apache.tomcat.util.net.AbstractEndpoint.Handler.SocketState;
@@ -28,34 +23,26 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  * {@link #WRITE_TIMEOUT_MS} (Tomcat leaves an upgraded connection without timeouts). A display that closes its end is
  * noticed at once (its socket becomes readable), not at the next write.
  *
- * <p>Who touches the socket: writes and the last chunk hold {@code io}. The socket itself is closed by Tomcat, on its
- * own thread and under its own lock (Charon asks with a {@code DISCONNECT} event, which Tomcat answers by closing the
- * connection and calling {@link #destroy()}), so a close never races a read; and it is only asked for, or answered
- * from {@link #upgradeDispatch}, once no write is in progress, because Tomcat recycles the socket's channel for other
- * connections. Nothing here waits for a write in progress: whoever finds {@code io} taken marks the stream closed,
- * and the writer asks for the close when its write is over.
+ * <p>Who touches the socket: writes and the last chunk hold {@code io} ({@link GuardedConnection}). The socket itself
+ * is closed by Tomcat, on its own thread and under its own lock (Charon asks with a {@code DISCONNECT} event, which
+ * Tomcat answers by closing the connection and calling {@link #destroy()}), so a close never races a read; and it is
+ * only asked for, or answered from {@link #upgradeDispatch}, once no write is in progress, because Tomcat recycles
+ * the socket's channel for other connections.
  */
-public final class UpgradedConnection implements DisplayConnection, InternalHttpUpgradeHandler {
+public final class UpgradedConnection extends GuardedConnection implements InternalHttpUpgradeHandler {
 
     /** How long a display may stop reading during one write: the connectionTimeout of server.xml, repeated here. */
     static final int WRITE_TIMEOUT_MS = 20_000;
     /** Bytes kept before the hand-over (normally the first event alone, until the servlet returns). */
     private static final int MAX_PENDING = 1 << 20;
-    private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    private final ReentrantLock io = new ReentrantLock();
-    private final Ended ended = new Ended();
     /** Set by Tomcat before {@link #init}. */
     private volatile SocketWrapperBase<?> socket;
     /** What is sent before Tomcat hands the socket over (the first event); guarded by io, null once handed over. */
     private ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private volatile boolean handedOver;
     private volatile boolean chunked = true;
-    /** No more writes: the stream ended, its display went away, or Tomcat ended the connection. */
-    private volatile boolean closed;
-    /** Tomcat closes (or has closed) the socket: nothing touches it any more. */
-    private final AtomicBoolean closing = new AtomicBoolean();
 
     /** Tomcat creates the handler (no arguments); {@link DisplayConnections} sets the framing right after. */
     public UpgradedConnection() {
@@ -66,98 +53,47 @@ public final class UpgradedConnection implements DisplayConnection, InternalHttp
     }
 
     @Override
-    public CompletionStage<?> send(OutboundSseEvent event) {
-        byte[] wire = EncodedSseEvent.of(event).wire();
-        io.lock();
-        try {
-            if (closed) {
-                return CompletableFuture.failedFuture(new IllegalStateException("stream closed"));
+    protected void write(EncodedSseEvent event) throws IOException {
+        byte[] bytes = chunked ? event.chunk() : event.wire();
+        if (!handedOver) {
+            if (pending.size() > MAX_PENDING) {
+                throw new IOException("connection not handed over after " + pending.size() + " bytes");
             }
-            if (!handedOver) {
-                if (pending.size() > MAX_PENDING) {
-                    throw new IOException("connection not handed over after " + pending.size() + " bytes");
-                }
-                frame(wire, pending::writeBytes);
-                return CompletableFuture.completedFuture(null);
-            }
-            frame(wire, this::write);
-            socket.flush(true);
-            return CompletableFuture.completedFuture(null);
-        } catch (IOException | RuntimeException e) {
-            closed = true;
-            return CompletableFuture.failedFuture(e);
-        } finally {
-            unlockAndCloseIfEnded();
-        }
-    }
-
-    private interface Output {
-        void write(byte[] bytes) throws IOException;
-    }
-
-    private void frame(byte[] wire, Output out) throws IOException {
-        if (!chunked) {
-            out.write(wire);
+            pending.writeBytes(bytes);
             return;
         }
-        out.write((Integer.toHexString(wire.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(wire);
-        out.write(CRLF);
+        writeBlocking(bytes);
+        socket.flush(true);
     }
 
-    private void write(byte[] bytes) throws IOException {
+    private void writeBlocking(byte[] bytes) throws IOException {
         socket.write(true, bytes, 0, bytes.length);
     }
 
-    @Override
-    public boolean isClosed() {
-        return closed;
-    }
-
     /**
-     * Ends the stream: the last chunk if the socket takes it now (a display that stopped reading does not get it, and
-     * nothing waits for it, not even at shutdown), then Tomcat closes the socket. During a write, the writer does both
-     * once its write is over (a write to a display that stopped reading can last up to the write timeout).
+     * The last chunk if the socket takes it now: a display that stopped reading does not get it, and nothing waits for
+     * it, not even at shutdown. Not handed over yet: init() sends what is pending, then ends the connection.
      */
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        if (io.isHeldByCurrentThread() || !io.tryLock()) {
-            return;
-        }
-        try {
-            if (handedOver) {
-                if (chunked) {
-                    socket.write(false, LAST_CHUNK, 0, LAST_CHUNK.length);
-                }
-                socket.flush(false);
+    protected void writeLastBytes() throws IOException {
+        if (handedOver) {
+            if (chunked) {
+                socket.write(false, LAST_CHUNK, 0, LAST_CHUNK.length);
             }
-            // not handed over yet: init() sends what is pending, then ends the connection
-        } catch (IOException | RuntimeException alreadyBroken) {
-            // the socket closes all the same
-        } finally {
-            unlockAndCloseIfEnded();
+            socket.flush(false);
         }
     }
 
-    /**
-     * Releases io; if the stream has ended by then (here, or Tomcat meanwhile found the connection over while a write
-     * held io), Tomcat is asked, once, to close the socket. Checked after the unlock: Tomcat sets {@code closed} before
-     * it tries for io, so one of the two always sees the other.
-     */
-    private void unlockAndCloseIfEnded() {
-        io.unlock();
-        if (closed && handedOver && closing.compareAndSet(false, true)) {
-            socket.processSocket(SocketEvent.DISCONNECT, true);
-        }
-    }
-
+    /** Before the hand-over the dispatch that follows init() ends the connection. */
     @Override
-    public void whenEnded(Runnable whenEnded) {
-        ended.add(whenEnded);
+    protected boolean canEnd() {
+        return handedOver;
+    }
+
+    /** Tomcat closes the socket on its own thread (it answers the DISCONNECT itself and calls destroy()). */
+    @Override
+    protected void end() {
+        socket.processSocket(SocketEvent.DISCONNECT, true);
     }
 
     // ---- Tomcat's side: called on its threads
@@ -181,10 +117,10 @@ public final class UpgradedConnection implements DisplayConnection, InternalHttp
             pending = null;
             handedOver = true;
             if (first.length > 0) {
-                write(first);
+                writeBlocking(first);
             }
             if (closed && chunked) {
-                write(LAST_CHUNK);
+                writeBlocking(LAST_CHUNK);
             }
             socket.flush(true);
         } catch (IOException | RuntimeException e) {
@@ -202,7 +138,7 @@ public final class UpgradedConnection implements DisplayConnection, InternalHttp
      */
     @Override
     public SocketState upgradeDispatch(SocketEvent status) {
-        if (!closed && !closing.get()) {
+        if (!closed && !isEnding()) {
             if (status == SocketEvent.OPEN_READ && stillOpen()) {
                 return SocketState.UPGRADED;
             }
@@ -211,17 +147,17 @@ public final class UpgradedConnection implements DisplayConnection, InternalHttp
             }
         }
         closed = true;
-        if (closing.get()) {
+        if (isEnding()) {
             return SocketState.CLOSED;
         }
         // (at connector stop Tomcat can call this on the writer's own thread, from inside its blocked write)
         if (!io.isHeldByCurrentThread() && io.tryLock()) {
-            closing.set(true);
+            markEnding();
             io.unlock();
             return SocketState.CLOSED;
         }
         // A write is in progress (one to a display that stopped reading can take up to the write timeout): this
-        // thread does not wait for it; the writer asks for the close when it is done (unlockAndCloseIfEnded).
+        // thread does not wait for it; the writer asks for the close when it is done (see GuardedConnection).
         // SUSPENDED: no read interest again (a closed display's socket stays readable, which would spin).
         return SocketState.SUSPENDED;
     }
@@ -244,8 +180,8 @@ public final class UpgradedConnection implements DisplayConnection, InternalHttp
     @Override
     public void destroy() {
         closed = true;
-        closing.set(true);
-        ended.run();
+        markEnding();
+        runEnded();
     }
 
     @Override

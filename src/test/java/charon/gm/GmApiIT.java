@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import charon.testsupport.CapturedLog;
 import charon.testsupport.Deployments;
 import charon.testsupport.Eventually;
 import charon.testsupport.Http;
@@ -469,31 +470,12 @@ class GmApiIT {
 
     @Test
     void eachAcceptedGmWriteIsLoggedOnceWithWhoWhatAndVersion() throws Exception {
-        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger("charon.gm.writes");
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord record) {
-                lines.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        log.addHandler(capture);
-        try {
+        try (CapturedLog log = CapturedLog.of("charon.gm.writes")) {
             gm.ok("gm/charon/mode/", "{\"mode\":\"QUERY\"}");
             long version = version();
             assertEquals(400, gm.post("gm/charon/mode/", "{\"mode\":\"LOUD\"}").statusCode());
-            assertEquals(List.of("GM write by=gm action=charon/mode status=200 version=" + version), lines,
+            assertEquals(List.of("GM write by=gm action=charon/mode status=200 version=" + version), log.messages(),
                     "one line for the accepted write, none for the refused one");
-        } finally {
-            log.removeHandler(capture);
         }
     }
 }

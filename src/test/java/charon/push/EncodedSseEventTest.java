@@ -57,4 +57,13 @@ class EncodedSseEventTest {
         assertThrows(IllegalArgumentException.class,
                 () -> EncodedSseEvent.of(new OutboundEvent.Builder().data(Integer.class, 7).build()));
     }
+
+    @Test
+    void chunkIsTheWireBytesAsOneHttpChunkBuiltOnce() {
+        EncodedSseEvent encoded = EncodedSseEvent.of(new OutboundEvent.Builder().name("activeview").data(String.class, "Ω").build());
+        String wire = new String(encoded.wire(), StandardCharsets.UTF_8);
+        assertEquals(Integer.toHexString(encoded.wire().length) + "\r\n" + wire + "\r\n",
+                new String(encoded.chunk(), StandardCharsets.UTF_8));
+        assertSame(encoded.chunk(), encoded.chunk());
+    }
 }

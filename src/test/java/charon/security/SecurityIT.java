@@ -35,6 +35,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import charon.testsupport.CapturedLog;
 import charon.testsupport.Deployments;
 import charon.testsupport.Http;
 import charon.testsupport.JsonText;
@@ -424,23 +425,8 @@ class SecurityIT {
         Browser gm = new Browser("security");
         assertEquals(200, gm.login("gm", "gm-pass-123").statusCode());
         long endedBefore = JsonText.object(gm.get("gm/diagnostics").body()).getJsonNumber("streams_ended_over_device_limit").longValue();
-        List<java.util.logging.LogRecord> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger("charon.push.DisplayStreams");
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord record) {
-                warnings.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        log.addHandler(capture);
+        CapturedLog log = CapturedLog.of("charon.push.DisplayStreams");
+        List<java.util.logging.LogRecord> warnings = log.records();
         try {
             for (int i = 0; i < 33; i++) {
                 Socket stream = new Socket(InetAddress.getByName("127.0.0.1"), Integer.parseInt(PORT), InetAddress.getByName(device), 0);
@@ -463,7 +449,7 @@ class SecurityIT {
             assertEquals(1, JsonText.object(gm.get("gm/diagnostics").body()).getJsonNumber("streams_ended_over_device_limit").longValue() - endedBefore,
                     "no stream of the device, another device or the server's machine ended by them");
         } finally {
-            log.removeHandler(capture);
+            log.close();
             for (Socket stream : streams) {
                 stream.close();
             }
