@@ -33,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import charon.testsupport.DjangoDatabase;
 
 /**
  * Deploys the real WAR onto database files: the original's Django database, a fresh file, and
@@ -43,8 +44,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DatabaseDeploymentIT {
 
-    private static final Path FIXTURE = Path.of(System.getProperty("charon.shared.dir", "../shared"),
-            "fixtures", "django-db", "db.sqlite3");
     private static final Path DATA = Path.of(System.getProperty("charon.test.dir", "target/test-data"),
             "database-" + System.nanoTime());
     private static final String MESSAGE_3 = "Temp\u00e9rature de la soute: \u221240 \u00b0C \u2014 \u00dcberpr\u00fcfen Sie die Luftschleuse.\n"
@@ -86,7 +85,7 @@ class DatabaseDeploymentIT {
     void takesOverTheDjangoDatabaseWithoutLosingARowAndASecondDeployChangesNothing() throws Exception {
         Path db = DATA.resolve("django.sqlite3");
         Files.createDirectories(DATA);
-        Files.copy(FIXTURE, db);
+        DjangoDatabase.create(db);
         assertTrue(tables(db).contains("terminal_activeview"), "the fixture still has the old table");
 
         useDatabase(db);
