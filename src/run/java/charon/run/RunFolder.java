@@ -1,0 +1,113 @@
+package charon.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * One running server's own folder, {@code target/run/<port>/}: Tomcat's base and a copy of the WAR, so a
+ * rebuild of {@code target/} (another start, a test run) never changes what a running server serves. A
+ * {@code charon.pid} file in it tells a second start from the same checkout that one is running.
+ */
+final class RunFolder {
+
+    private final Path runDir;
+    private final Path base;
+    private final int port;
+
+    RunFolder(Path runDir, int port) {
+        this.runDir = runDir;
+        this.port = port;
+        this.base = runDir.resolve(Integer.toString(port));
+    }
+
+    Path base() {
+        return base;
+    }
+
+    /** The port of a server started from this checkout that is still alive, if any. */
+    Optional<Integer> runningInstance() {
+        if (!Files.isDirectory(runDir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> folders = Files.list(runDir)) {
+            return folders.map(f -> f.resolve("charon.pid")).filter(Files::isRegularFile)
+                    .map(RunFolder::aliveOwner).flatMap(Optional::stream).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Records this process as the folder's server. */
+    void claim() throws IOException {
+        Files.createDirectories(base);
+        Files.writeString(base.resolve("charon.pid"), ProcessHandle.current().pid() + " " + port + "\n", StandardCharsets.US_ASCII);
+    }
+
+    void release() {
+        try {
+            Files.deleteIfExists(base.resolve("charon.pid"));
+        } catch (IOException e) {
+            // a stale file names a dead process, which the next start ignores
+        }
+    }
+
+    /** A fresh copy of the exploded WAR in this server's folder. */
+    Path copyOfWar(Path war) throws IOException {
+        Path copy = base.resolve("webapp");
+        delete(copy);
+        delete(base.resolve("work"));
+        try (Stream<Path> files = Files.walk(war)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = copy.resolve(war.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return copy;
+    }
+
+    private static Optional<Integer> aliveOwner(Path pidFile) {
+        try {
+            String[] parts = Files.readString(pidFile, StandardCharsets.US_ASCII).trim().split(" ");
+            long pid = Long.parseLong(parts[0]);
+            boolean alive = ProcessHandle.of(pid).map(p -> p.isAlive()
+                    && p.info().commandLine().orElse("").contains(CharonServer.class.getName())).orElse(false);
+            return alive && pid != ProcessHandle.current().pid() ? Optional.of(Integer.parseInt(parts[1])) : Optional.empty();
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
