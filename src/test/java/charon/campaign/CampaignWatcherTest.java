@@ -17,32 +17,32 @@ class CampaignWatcherTest {
 
     @Test
     void changeIsSeenWithinTwoSeconds() throws Exception {
-        Path root = Fixtures.copy(Fixtures.icarium(), temp.resolve("campaign"));
+        Path root = Fixtures.copy(Fixtures.cinderwake(), temp.resolve("campaign"));
         Semaphore reloads = new Semaphore(0);
         Campaign[] latest = new Campaign[1];
         try (CampaignWatcher watcher = new CampaignWatcher(root, () -> {
             latest[0] = CampaignLoader.load(root);
             reloads.release();
         })) {
-            Path luna = root.resolve("galaxy/sol/earth/luna/location.yaml");
-            Files.writeString(luna, Files.readString(luna).replace("name: \"Luna\"", "name: \"Luna (quarantined)\""));
+            Path tessaly = root.resolve("galaxy/caul/meridian/tessaly/location.yaml");
+            Files.writeString(tessaly, Files.readString(tessaly).replace("name: \"Tessaly\"", "name: \"Tessaly (quarantined)\""));
             assertTrue(reloads.tryAcquire(2, TimeUnit.SECONDS), "no reload within 2 s");
-            assertEquals("Luna (quarantined)", latest[0].location("luna").orElseThrow().name());
+            assertEquals("Tessaly (quarantined)", latest[0].location("tessaly").orElseThrow().name());
 
             // a folder created after start is watched too
-            Path outpost = root.resolve("galaxy/sol/saturn/titan_outpost");
+            Path outpost = root.resolve("galaxy/caul/ossuary/ring_outpost");
             Files.createDirectories(outpost);
             assertTrue(reloads.tryAcquire(2, TimeUnit.SECONDS), "no reload for the new folder");
-            Files.writeString(outpost.resolve("location.yaml"), "name: \"Titan Outpost\"\ntype: base\n");
+            Files.writeString(outpost.resolve("location.yaml"), "name: \"Ring Outpost\"\ntype: base\n");
             assertTrue(reloads.tryAcquire(2, TimeUnit.SECONDS), "no reload for a file in the new folder");
             reloads.drainPermits();
-            assertEquals("Titan Outpost", CampaignLoader.load(root).location("titan_outpost").orElseThrow().name());
+            assertEquals("Ring Outpost", CampaignLoader.load(root).location("ring_outpost").orElseThrow().name());
         }
     }
 
     @Test
     void burstOfWritesGivesFewReloads() throws Exception {
-        Path root = Fixtures.copy(Fixtures.icarium(), temp.resolve("campaign"));
+        Path root = Fixtures.copy(Fixtures.cinderwake(), temp.resolve("campaign"));
         Semaphore reloads = new Semaphore(0);
         try (CampaignWatcher watcher = new CampaignWatcher(root, reloads::release)) {
             for (int i = 0; i < 20; i++) {
