@@ -52,6 +52,7 @@ import charon.testsupport.TestControlResource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import charon.testsupport.DjangoDatabase;
 
 /**
  * The pages in real headless Chromium against the real server: a GM console browser (logged in through
@@ -99,8 +100,7 @@ class BrowserIT {
         deployerRef = deployer;
         if (!deployed) {
             Files.createDirectories(DATA);
-            Files.copy(Path.of(System.getProperty("charon.shared.dir", "../shared"), "fixtures/django-db/db.sqlite3"),
-                    DATA.resolve("charon.db"));
+            DjangoDatabase.create(DATA.resolve("charon.db"));
             Files.createDirectories(SCREENSHOTS);
             startServer();
         }

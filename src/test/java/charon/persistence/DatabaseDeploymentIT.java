@@ -17,15 +17,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import charon.testsupport.Deployments;
+import charon.testsupport.DjangoDatabase;
 import charon.testsupport.Http;
 import charon.testsupport.JsonText;
 
@@ -33,6 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static charon.testsupport.SqliteRows.count;
+import static charon.testsupport.SqliteRows.dump;
+import static charon.testsupport.SqliteRows.rows;
+import static charon.testsupport.SqliteRows.tables;
 
 /**
  * Deploys the real WAR onto database files: the original's Django database, a fresh file, and
@@ -43,8 +43,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DatabaseDeploymentIT {
 
-    private static final Path FIXTURE = Path.of(System.getProperty("charon.shared.dir", "../shared"),
-            "fixtures", "django-db", "db.sqlite3");
     private static final Path DATA = Path.of(System.getProperty("charon.test.dir", "target/test-data"),
             "database-" + System.nanoTime());
     private static final String MESSAGE_3 = "Temp\u00e9rature de la soute: \u221240 \u00b0C \u2014 \u00dcberpr\u00fcfen Sie die Luftschleuse.\n"
@@ -86,7 +84,7 @@ class DatabaseDeploymentIT {
     void takesOverTheDjangoDatabaseWithoutLosingARowAndASecondDeployChangesNothing() throws Exception {
         Path db = DATA.resolve("django.sqlite3");
         Files.createDirectories(DATA);
-        Files.copy(FIXTURE, db);
+        DjangoDatabase.create(db);
         assertTrue(tables(db).contains("terminal_activeview"), "the fixture still has the old table");
 
         useDatabase(db);
@@ -163,43 +161,5 @@ class DatabaseDeploymentIT {
         } catch (Exception ignored) {
             // it never started
         }
-    }
-
-    private static Connection open(Path db) throws Exception {
-        // Directly, not via DriverManager: Tomcat deregisters SQLite drivers when a deployment stops.
-        return new org.sqlite.JDBC().connect("jdbc:sqlite:" + db, new java.util.Properties());
-    }
-
-    private static List<String> tables(Path db) throws Exception {
-        return rows(db, "select name from sqlite_master where type = 'table' order by name");
-    }
-
-    private static int count(Path db, String table) throws Exception {
-        return Integer.parseInt(rows(db, "select count(*) from " + table).get(0));
-    }
-
-    private static List<String> rows(Path db, String sql) throws Exception {
-        try (Connection c = open(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            ResultSetMetaData meta = rs.getMetaData();
-            List<String> out = new ArrayList<>();
-            while (rs.next()) {
-                List<String> cells = new ArrayList<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    cells.add(String.valueOf(rs.getObject(i)));
-                }
-                out.add(String.join("|", cells));
-            }
-            return out;
-        }
-    }
-
-    /** The whole database as text: schema and every row of every table. */
-    private static List<String> dump(Path db) throws Exception {
-        List<String> out = new ArrayList<>(rows(db, "select type || ' ' || name || ' ' || coalesce(sql, '') from sqlite_master order by name"));
-        for (String table : tables(db)) {
-            out.add("-- " + table);
-            out.addAll(rows(db, "select * from \"" + table + "\" order by rowid"));
-        }
-        return out;
     }
 }

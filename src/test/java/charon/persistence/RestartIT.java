@@ -29,6 +29,7 @@ import charon.testsupport.SseClient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import charon.testsupport.DjangoDatabase;
 
 /**
  * kill -9 during a stream of message writes, with a display connected: the display's stream ends with the
@@ -88,7 +89,7 @@ class RestartIT {
     @Test
     void everyAnsweredMessageSurvivesKillMinus9() throws Exception {
         Files.createDirectories(DATA);
-        Files.copy(Path.of(System.getProperty("charon.shared.dir", "../shared"), "fixtures/django-db/db.sqlite3"), DATA.resolve("charon.db"));
+        DjangoDatabase.create(DATA.resolve("charon.db"));
         int port = freePort();
         URI api = URI.create("http://127.0.0.1:" + port + "/api/");
         Process server = start(port);

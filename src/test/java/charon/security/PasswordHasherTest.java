@@ -1,8 +1,10 @@
 package charon.security;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
+import charon.testsupport.DjangoDatabase;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,8 +20,11 @@ class PasswordHasherTest {
 
     /** The fixture's gm hash, written by Django 3.2 (260,000 iterations). */
     static final String GM_HASH = "pbkdf2_sha256$260000$0Os2nYbS9wg8ur8CRNNBeV$tbJcZoHTwgSs9j0gWBAAR2a90dzZHQypOZIABcWLLJk=";
-    private static final Path FIXTURE = Path.of(System.getProperty("charon.shared.dir", "../shared"),
-            "fixtures", "django-db", "db.sqlite3");
+    /** A hash in Django 5.2's form (1,000,000 iterations), computed by Python's hashlib.pbkdf2_hmac as Django does. */
+    static final String HICKS_HASH = "pbkdf2_sha256$1000000$Kq7TzW3mLp9xRv2NbY5cHd$+BGPI3QRu5duUupxcv2g7H0rbEZRHHLZwUuhbZx2ryA=";
+
+    @TempDir
+    static Path temp;
 
     private final PasswordHasher hasher = new PasswordHasher();
 
@@ -33,10 +38,17 @@ class PasswordHasherTest {
     }
 
     @Test
-    void verifiesEveryUserOfTheFixtureDatabase() throws Exception {
-        assertTrue(Files.exists(FIXTURE), "fixture at " + FIXTURE);
+    void verifiesADjango52HashAtAMillionIterations() {
+        assertTrue(hasher.matches("hicks-pass-123", HICKS_HASH));
+        assertFalse(hasher.matches("hicks-pass-124", HICKS_HASH));
+        assertFalse(hasher.needsRehash(HICKS_HASH));
+    }
+
+    @Test
+    void verifiesEveryUserOfADjangoDatabase() throws Exception {
+        Path db = DjangoDatabase.create(temp.resolve("django.sqlite3"));
         for (String name : new String[] {"gm", "ripley", "hicks"}) {
-            String hash = hashOf(name);
+            String hash = hashOf(db, name);
             assertTrue(hasher.matches(name + "-pass-123", hash), name);
             assertFalse(hasher.matches("ripley".equals(name) ? "hicks-pass-123" : "ripley-pass-123", hash), name);
         }
@@ -97,8 +109,8 @@ class PasswordHasherTest {
         }
     }
 
-    private static String hashOf(String username) throws Exception {
-        try (Connection c = new org.sqlite.JDBC().connect("jdbc:sqlite:file:" + FIXTURE + "?mode=ro", new Properties());
+    private static String hashOf(Path db, String username) throws Exception {
+        try (Connection c = new org.sqlite.JDBC().connect("jdbc:sqlite:file:" + db + "?mode=ro", new Properties());
              PreparedStatement s = c.prepareStatement("select password from auth_user where username = ?")) {
             s.setString(1, username);
             try (ResultSet rs = s.executeQuery()) {

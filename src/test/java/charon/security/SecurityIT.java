@@ -46,6 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import charon.testsupport.DjangoDatabase;
 
 /**
  * Logins, roles, sessions, CSRF, Origin, player accounts and JSON errors through real HTTP on
@@ -60,8 +61,6 @@ class SecurityIT {
 
     private static final String PORT = System.getProperty("charon.it.port", "18080");
     private static final String ORIGIN = "http://127.0.0.1:" + PORT;
-    private static final Path FIXTURE = Path.of(System.getProperty("charon.shared.dir", "../shared"),
-            "fixtures", "django-db", "db.sqlite3");
     private static final Path DATA = Path.of(System.getProperty("charon.test.dir", "target/test-data"),
             "security-" + System.nanoTime());
     private static final Path DB = DATA.resolve("django.sqlite3");
@@ -74,7 +73,7 @@ class SecurityIT {
     @Deployment(name = "security", testable = false)
     static WebArchive deployment() throws IOException {
         Files.createDirectories(DATA);
-        Files.copy(FIXTURE, DB);
+        DjangoDatabase.create(DB);
         System.setProperty("charon.home", DATA.resolve("home").toString());
         System.setProperty("charon.db", DB.toString());
         System.clearProperty("charon.gm.password");

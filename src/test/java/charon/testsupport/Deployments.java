@@ -35,14 +35,13 @@ public final class Deployments {
     }
 
     /**
-     * The WAR on a fresh copy of the original app's Django database (users gm, ripley, hicks) in
+     * The WAR on a fresh database in the original app's Django schema ({@link DjangoDatabase}) (users gm, ripley, hicks) in
      * {@code dataFolder}, with the demo campaign and the given keepalive.
      */
     public static WebArchive onFixtureDatabase(String name, java.nio.file.Path dataFolder, String keepaliveSeconds)
             throws java.io.IOException {
         java.nio.file.Files.createDirectories(dataFolder);
-        java.nio.file.Files.copy(java.nio.file.Path.of(System.getProperty("charon.shared.dir", "../shared"),
-                "fixtures/django-db/db.sqlite3"), dataFolder.resolve("charon.db"));
+        DjangoDatabase.create(dataFolder.resolve("charon.db"));
         System.setProperty("charon.home", dataFolder.toString());
         System.setProperty("charon.db", dataFolder.resolve("charon.db").toString());
         System.clearProperty("charon.campaign");
