@@ -219,4 +219,55 @@ class BadDataTest {
         assertTrue(((String) r.body().get("error")).startsWith("Error loading star map: "));
         assertEquals(List.of(), r.body().get("systems"));
     }
+
+    @Test
+    void duplicateLocationSlugIsReportedAndTheFirstWins() throws IOException {
+        Files.createDirectories(root.resolve("galaxy/gallows-reach/tessaly"));
+        write("galaxy/gallows-reach/tessaly/location.yaml", "name: \"Second Tessaly\"\ntype: moon\n");
+        Campaign c = CampaignLoader.load(root);
+        assertEquals(List.of(new CampaignProblem("galaxy/gallows-reach/tessaly", null, "location slug 'tessaly' is also used by "
+                + "galaxy/caul/meridian/tessaly; lookups find that one")), c.problems());
+        assertEquals("Tessaly", c.location("tessaly").orElseThrow().name());
+        assertEquals(List.of("caul", "meridian", "tessaly"), c.locationPath("tessaly"));
+    }
+
+    @Test
+    void wrongShapesAreReportedWithTheirLines() throws IOException {
+        write("galaxy/caul/meridian/kiln-platform/location.yaml", "- furnace\n- slag\n");
+        append(CORMORANT + "map/manifest.yaml", "\n  - id: \"hold\"\n    name: \"Hold\"\n");
+        String ring = "galaxy/caul/meridian/meridian-highport/map/ring.yaml";
+        write(ring, Files.readString(root.resolve(ring)).replace("  - id: d_customs_concourse\n    type: standard\n", "  - type: standard\n"));
+        String note = CORMORANT + "comms/messages/010_list.md";
+        write(note, "---\n- not\n- a mapping\n---\nbody\n");
+        Campaign c = CampaignLoader.load(root);
+        assertEquals(List.of(
+                new CampaignProblem("galaxy/caul/meridian/isv_cormorant/map/manifest.yaml",
+                        lineOf(CORMORANT + "map/manifest.yaml", "id: \"hold\""), "deck entry needs an 'id' and a 'file'; skipped"),
+                new CampaignProblem(note, 2, "expected a YAML mapping (key: value), found a list"),
+                new CampaignProblem("galaxy/caul/meridian/kiln-platform/location.yaml", 1,
+                        "expected a YAML mapping (key: value), found a list"),
+                new CampaignProblem(ring, lineOf(ring, "- type: standard"), "door without an 'id'; door skipped")), c.problems());
+        assertEquals("kiln-platform", c.location("kiln-platform").orElseThrow().name());
+        assertEquals(3, c.location("isv_cormorant").orElseThrow().map().orElseThrow().decks().size());
+        assertEquals(List.of("d_arm_customs"),
+                c.location("meridian-highport").orElseThrow().map().orElseThrow().defaultDeck().connectionIds());
+        assertEquals(5, c.terminal("isv_cormorant", "bridge").orElseThrow().inbox().size());
+        restStillLoads(c);
+    }
+
+    @Test
+    void noGalaxyFolderStillLoadsThePeople() throws IOException {
+        try (var files = Files.walk(root.resolve("galaxy"))) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        Campaign c = CampaignLoader.load(root);
+        assertEquals(List.of(new CampaignProblem("galaxy", null, "galaxy/ directory not found: no locations")), c.problems());
+        assertTrue(c.allLocations().isEmpty());
+        assertEquals(404, c.starMapJson().status());
+        assertEquals(4, c.npcs().size());
+        assertEquals(4, c.sessions().size());
+        assertTrue(c.ship().isPresent());
+    }
 }
