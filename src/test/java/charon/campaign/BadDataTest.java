@@ -21,11 +21,11 @@ class BadDataTest {
     Path temp;
     Path root;
 
-    static final String MORRIGAN = "galaxy/sol/earth/uscss_morrigan/";
+    static final String CORMORANT = "galaxy/caul/meridian/isv_cormorant/";
 
     @BeforeEach
     void copyFixture() {
-        root = Fixtures.copy(Fixtures.icarium(), temp.resolve("campaign"));
+        root = Fixtures.copy(Fixtures.cinderwake(), temp.resolve("campaign"));
     }
 
     private void write(String rel, String text) throws IOException {
@@ -43,10 +43,10 @@ class BadDataTest {
 
     /** Everything but the broken piece is still there. */
     private static void restStillLoads(Campaign c) {
-        assertEquals(41, c.allLocations().size());
-        assertTrue(c.location("uscss_morrigan").orElseThrow().hasMap());
+        assertEquals(17, c.allLocations().size());
+        assertTrue(c.location("isv_cormorant").orElseThrow().hasMap());
         assertTrue(c.ship().isPresent());
-        assertEquals(3, c.sessions().size());
+        assertEquals(4, c.sessions().size());
     }
 
     /** 1-based line of the first line of {@code rel} containing {@code needle}. */
@@ -62,27 +62,27 @@ class BadDataTest {
 
     @Test
     void yamlSyntaxErrorHasFileAndLine() throws IOException {
-        write("galaxy/sol/earth/luna/location.yaml", "name: \"Luna\"\ntype: moon: bad\nstatus: OK\n");
+        write("galaxy/caul/meridian/tessaly/location.yaml", "name: \"Tessaly\"\ntype: moon: bad\nstatus: OK\n");
         Campaign c = CampaignLoader.load(root);
         CampaignProblem p = only(c);
-        assertEquals("galaxy/sol/earth/luna/location.yaml", p.file());
+        assertEquals("galaxy/caul/meridian/tessaly/location.yaml", p.file());
         assertEquals(2, p.line());
         assertTrue(p.message().startsWith("YAML syntax error"), p.message());
-        assertEquals("luna", c.location("luna").orElseThrow().name()); // still a location, named after its folder
+        assertEquals("tessaly", c.location("tessaly").orElseThrow().name()); // still a location, named after its folder
         restStillLoads(c);
     }
 
     @Test
     void emptyYamlFile() throws IOException {
-        write("galaxy/sol/saturn/location.yaml", "# nothing here yet\n");
+        write("galaxy/caul/ossuary/location.yaml", "# nothing here yet\n");
         write("campaign/ship.yaml", "");
         Campaign c = CampaignLoader.load(root);
-        assertEquals(List.of(new CampaignProblem("galaxy/sol/saturn/location.yaml", null, "empty YAML file"),
+        assertEquals(List.of(new CampaignProblem("galaxy/caul/ossuary/location.yaml", null, "empty YAML file"),
                 new CampaignProblem("campaign/ship.yaml", null, "empty YAML file")), c.problems());
-        assertEquals("saturn", c.location("saturn").orElseThrow().name());
+        assertEquals("ossuary", c.location("ossuary").orElseThrow().name());
         assertTrue(c.ship().isEmpty());
         assertEquals(404, c.shipStatusJson(Map.of()).status());
-        assertEquals(41, c.allLocations().size());
+        assertEquals(17, c.allLocations().size());
     }
 
     @Test
@@ -100,98 +100,103 @@ class BadDataTest {
 
     @Test
     void roomWithoutIdAndConnectionWithoutId() throws IOException {
-        String deck = MORRIGAN + "map/deck_2.yaml";
+        String deck = CORMORANT + "map/spine.yaml";
         String text = Files.readString(root.resolve(deck))
-                .replace("rooms:\n", "rooms:\n  - name: \"NAMELESS\"\n    x: 0\n    y: 0\n    width: 1\n    height: 1\n\n")
-                .replace("connections:\n", "connections:\n  - from: maintenance\n    to: storage_a\n\n");
+                .replaceFirst("(?m)^rooms:\n", "rooms:\n  - name: \"NAMELESS\"\n    x: 0\n    y: 0\n    width: 1\n    height: 1\n\n")
+                .replaceFirst("(?m)^connections:\n", "connections:\n  - from: spine_corridor\n    to: hydroponics\n\n");
         write(deck, text);
         Campaign c = CampaignLoader.load(root);
         assertEquals(2, c.problems().size(), c.problems().toString());
         assertEquals(new CampaignProblem(deck, lineOf(deck, "name: \"NAMELESS\""), "room without an 'id'; room skipped"),
                 c.problems().get(0));
-        assertEquals(lineOf(deck, "- from: maintenance"), c.problems().get(1).line());
-        Deck lower = c.location("uscss_morrigan").orElseThrow().map().orElseThrow().deck("deck_2").orElseThrow();
-        assertEquals(5, lower.roomIds().size());
-        assertEquals(5, lower.rooms().size());
-        assertEquals(4, lower.connectionIds().size());
+        assertEquals(lineOf(deck, "- from: spine_corridor"), c.problems().get(1).line());
+        Deck spine = c.location("isv_cormorant").orElseThrow().map().orElseThrow().deck("spine").orElseThrow();
+        assertEquals(5, spine.roomIds().size());
+        assertEquals(5, spine.rooms().size());
+        assertEquals(4, spine.connectionIds().size());
         restStillLoads(c);
     }
 
     @Test
     void deckListedInManifestButFileMissing() throws IOException {
-        append(MORRIGAN + "map/manifest.yaml", "\n  - id: \"deck_3\"\n    name: \"Keel\"\n    file: \"deck_3.yaml\"\n    level: 3\n");
+        append(CORMORANT + "map/manifest.yaml", "\n  - id: \"sump\"\n    name: \"Sump\"\n    file: \"sump.yaml\"\n    level: 4\n");
         Campaign c = CampaignLoader.load(root);
         CampaignProblem p = only(c);
-        assertEquals(MORRIGAN + "map/manifest.yaml", p.file());
-        assertEquals(lineOf(MORRIGAN + "map/manifest.yaml", "deck_3.yaml"), p.line());
-        EncounterMap map = c.location("uscss_morrigan").orElseThrow().map().orElseThrow();
+        assertEquals(CORMORANT + "map/manifest.yaml", p.file());
+        assertEquals(lineOf(CORMORANT + "map/manifest.yaml", "sump.yaml"), p.line());
+        assertTrue(p.message().contains("'sump.yaml' does not exist"), p.message());
+        EncounterMap map = c.location("isv_cormorant").orElseThrow().map().orElseThrow();
         assertTrue(map.isMultiDeck());
-        assertEquals(2, map.decks().size());
+        assertEquals(3, map.decks().size());
         restStillLoads(c);
     }
 
     @Test
     void defaultDeckMissingFallsBackToSingleMap() throws IOException {
-        Files.delete(root.resolve(MORRIGAN + "map/deck_1.yaml"));
+        Files.delete(root.resolve(CORMORANT + "map/command.yaml"));
         Campaign c = CampaignLoader.load(root);
         assertEquals(1, c.problems().size(), c.problems().toString());
-        EncounterMap map = c.location("uscss_morrigan").orElseThrow().map().orElseThrow();
+        EncounterMap map = c.location("isv_cormorant").orElseThrow().map().orElseThrow();
         assertFalse(map.isMultiDeck());
-        assertEquals("deck_2", map.defaultDeck().data().get("slug"));
-        Map<String, Object> e = c.encounterEnrichment("uscss_morrigan", "").orElseThrow();
-        assertEquals(2, e.get("encounter_total_decks")); // the manifest still exists
-        assertEquals("Main Deck", e.get("encounter_deck_name"));
+        assertEquals("keel", map.defaultDeck().data().get("slug")); // the first *.yaml by name, manifest aside
+        Map<String, Object> e = c.encounterEnrichment("isv_cormorant", "").orElseThrow();
+        assertEquals(3, e.get("encounter_total_decks")); // the manifest still exists
+        assertEquals("Command Deck", e.get("encounter_deck_name"));
     }
 
     @Test
     void duplicateRoomIdsAcrossDecks() throws IOException {
-        String deck = MORRIGAN + "map/deck_2.yaml";
-        write(deck, Files.readString(root.resolve(deck)).replace("id: storage_b", "id: engineering"));
+        String deck = CORMORANT + "map/keel.yaml"; // the last deck the manifest lists
+        write(deck, Files.readString(root.resolve(deck)).replace("id: ballast", "id: medbay"));
         Campaign c = CampaignLoader.load(root);
         CampaignProblem p = only(c);
         assertEquals(deck, p.file());
-        assertEquals(lineOf(deck, "id: engineering"), p.line());
-        assertTrue(p.message().contains("duplicate room id 'engineering'"));
-        EncounterMap map = c.location("uscss_morrigan").orElseThrow().map().orElseThrow();
-        assertEquals(List.of("maintenance", "storage_a", "fuel_cells", "waste_processing"), map.deck("deck_2").orElseThrow().roomIds());
-        assertTrue(map.deck("deck_1").orElseThrow().roomIds().contains("engineering"));
+        assertEquals(lineOf(deck, "id: medbay"), p.line());
+        assertTrue(p.message().contains("duplicate room id 'medbay'"));
+        EncounterMap map = c.location("isv_cormorant").orElseThrow().map().orElseThrow();
+        assertEquals(List.of("reactor", "engine_room", "coolant_loop"), map.deck("keel").orElseThrow().roomIds());
+        assertTrue(map.deck("command").orElseThrow().roomIds().contains("medbay"));
         restStillLoads(c);
     }
 
     @Test
     void brokenFrontMatter() throws IOException {
-        String messages = MORRIGAN + "comms/messages/";
-        write(messages + "003_status_reply.md", "---\ntimestamp: \"2183-07-02 15:45:00\"\nto: [Captain Morrison\n---\nbody\n");
-        write(messages + "006_coolant_response.md", "---\nto: Captain Morrison\nno closing line\n");
+        String messages = CORMORANT + "comms/messages/";
+        write(messages + "003_coolant_answer.md", "---\ntimestamp: \"2291-03-02 09:40:00\"\nto: [Captain Okonkwo\n---\nbody\n");
+        write(messages + "007_pump_fixed.md", "---\nto: Captain Okonkwo\nno closing line\n");
         Campaign c = CampaignLoader.load(root);
         assertEquals(2, c.problems().size(), c.problems().toString());
-        assertEquals(messages + "003_status_reply.md", c.problems().get(0).file());
+        assertEquals(messages + "003_coolant_answer.md", c.problems().get(0).file());
         assertTrue(c.problems().get(0).line() >= 3, c.problems().toString());
-        assertEquals(new CampaignProblem(messages + "006_coolant_response.md", 1,
+        assertEquals(new CampaignProblem(messages + "007_pump_fixed.md", 1,
                 "front matter starts with '---' but has no closing '---' line"), c.problems().get(1));
-        Terminal bridge = c.terminal("uscss_morrigan", "bridge_terminal").orElseThrow();
-        assertEquals(2, bridge.inbox().size());
+        Terminal bridge = c.terminal("isv_cormorant", "bridge").orElseThrow();
+        assertEquals(List.of("msg_med_bridge_001", "msg_traffic_001", "msg_eng_bridge_002"),
+                bridge.inbox().stream().map(Message::messageId).toList());
         restStillLoads(c);
     }
 
     @Test
     void messagesWithoutTimestampSortLast() throws IOException {
-        String messages = MORRIGAN + "comms/messages/";
-        write(messages + "000_undated.md", "---\nfrom: Dock Control\nto: Captain Morrison\nsubject: No date\n---\nHello\n");
-        write(messages + "000_odd_date.md", "---\ntimestamp: \"stardate 41153.7\"\nto: Captain Morrison\n---\nOdd\n");
-        write(messages + "000_plain.md", "No front matter at all, to Captain Morrison\n");
+        String messages = CORMORANT + "comms/messages/";
+        write(messages + "000_undated.md", "---\nfrom: Dock Control\nto: Captain Okonkwo\nsubject: No date\n---\nHello\n");
+        write(messages + "000_odd_date.md", "---\ntimestamp: \"stardate 41153.7\"\nto: Captain Okonkwo\n---\nOdd\n");
+        write(messages + "000_plain.md", "No front matter at all, to Captain Okonkwo\n");
         Campaign c = CampaignLoader.load(root);
         assertEquals(List.of(), c.problems());
-        Terminal bridge = c.terminal("uscss_morrigan", "bridge_terminal").orElseThrow();
+        Terminal bridge = c.terminal("isv_cormorant", "bridge").orElseThrow();
         List<String> files = bridge.inbox().stream().map(Message::fileName).toList();
-        assertEquals(List.of("001_departure_clearance.md", "003_status_reply.md", "006_coolant_response.md",
-                "007_coolant_resolved.md", "000_odd_date.md", "000_undated.md"), files);
-        Map<String, Object> json = c.terminalJson("uscss_morrigan", "bridge_terminal").body();
+        assertEquals(List.of("008_medical_note.md", "001_berth_clearance.md", "003_coolant_answer.md", "006_pump_report.md",
+                "007_pump_fixed.md", "000_odd_date.md", "000_undated.md"), files);
+        Map<String, Object> json = c.terminalJson("isv_cormorant", "bridge").body();
         List<?> inbox = Values.asList(json.get("inbox"));
-        assertEquals("stardate 41153.7", Values.asMap(inbox.get(4)).get("timestamp"));
-        assertEquals(null, Values.asMap(inbox.get(5)).get("timestamp"));
-        assertEquals("000_undated.md", Values.asMap(inbox.get(5)).get("message_id"));
-        assertEquals("Dock Control", Values.asMap(inbox.get(5)).get("contact"));
+        assertEquals("stardate 41153.7", Values.asMap(inbox.get(5)).get("timestamp"));
+        assertEquals(null, Values.asMap(inbox.get(6)).get("timestamp"));
+        assertEquals("000_undated.md", Values.asMap(inbox.get(6)).get("message_id"));
+        assertEquals("Dock Control", Values.asMap(inbox.get(6)).get("contact"));
+        // a message without front matter has no "to" or "from": no terminal with an owner receives it
+        assertTrue(c.location("isv_cormorant").orElseThrow().terminals().stream().flatMap(t -> t.messages().stream())
+                .noneMatch(m -> m.fileName().equals("000_plain.md")));
     }
 
     @Test
@@ -213,5 +218,56 @@ class BadDataTest {
         assertEquals(500, r.status());
         assertTrue(((String) r.body().get("error")).startsWith("Error loading star map: "));
         assertEquals(List.of(), r.body().get("systems"));
+    }
+
+    @Test
+    void duplicateLocationSlugIsReportedAndTheFirstWins() throws IOException {
+        Files.createDirectories(root.resolve("galaxy/gallows-reach/tessaly"));
+        write("galaxy/gallows-reach/tessaly/location.yaml", "name: \"Second Tessaly\"\ntype: moon\n");
+        Campaign c = CampaignLoader.load(root);
+        assertEquals(List.of(new CampaignProblem("galaxy/gallows-reach/tessaly", null, "location slug 'tessaly' is also used by "
+                + "galaxy/caul/meridian/tessaly; lookups find that one")), c.problems());
+        assertEquals("Tessaly", c.location("tessaly").orElseThrow().name());
+        assertEquals(List.of("caul", "meridian", "tessaly"), c.locationPath("tessaly"));
+    }
+
+    @Test
+    void wrongShapesAreReportedWithTheirLines() throws IOException {
+        write("galaxy/caul/meridian/kiln-platform/location.yaml", "- furnace\n- slag\n");
+        append(CORMORANT + "map/manifest.yaml", "\n  - id: \"hold\"\n    name: \"Hold\"\n");
+        String ring = "galaxy/caul/meridian/meridian-highport/map/ring.yaml";
+        write(ring, Files.readString(root.resolve(ring)).replace("  - id: d_customs_concourse\n    type: standard\n", "  - type: standard\n"));
+        String note = CORMORANT + "comms/messages/010_list.md";
+        write(note, "---\n- not\n- a mapping\n---\nbody\n");
+        Campaign c = CampaignLoader.load(root);
+        assertEquals(List.of(
+                new CampaignProblem("galaxy/caul/meridian/isv_cormorant/map/manifest.yaml",
+                        lineOf(CORMORANT + "map/manifest.yaml", "id: \"hold\""), "deck entry needs an 'id' and a 'file'; skipped"),
+                new CampaignProblem(note, 2, "expected a YAML mapping (key: value), found a list"),
+                new CampaignProblem("galaxy/caul/meridian/kiln-platform/location.yaml", 1,
+                        "expected a YAML mapping (key: value), found a list"),
+                new CampaignProblem(ring, lineOf(ring, "- type: standard"), "door without an 'id'; door skipped")), c.problems());
+        assertEquals("kiln-platform", c.location("kiln-platform").orElseThrow().name());
+        assertEquals(3, c.location("isv_cormorant").orElseThrow().map().orElseThrow().decks().size());
+        assertEquals(List.of("d_arm_customs"),
+                c.location("meridian-highport").orElseThrow().map().orElseThrow().defaultDeck().connectionIds());
+        assertEquals(5, c.terminal("isv_cormorant", "bridge").orElseThrow().inbox().size());
+        restStillLoads(c);
+    }
+
+    @Test
+    void noGalaxyFolderStillLoadsThePeople() throws IOException {
+        try (var files = Files.walk(root.resolve("galaxy"))) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        Campaign c = CampaignLoader.load(root);
+        assertEquals(List.of(new CampaignProblem("galaxy", null, "galaxy/ directory not found: no locations")), c.problems());
+        assertTrue(c.allLocations().isEmpty());
+        assertEquals(404, c.starMapJson().status());
+        assertEquals(4, c.npcs().size());
+        assertEquals(4, c.sessions().size());
+        assertTrue(c.ship().isPresent());
     }
 }

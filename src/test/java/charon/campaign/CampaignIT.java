@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import charon.testsupport.Deployments;
+import charon.testsupport.DjangoDatabase;
 import charon.testsupport.Eventually;
 import charon.testsupport.Http;
 import charon.testsupport.JsonText;
@@ -37,16 +38,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The fixture campaign through the real server: payload enrichment, read endpoints, images, hot reload, problems. */
+/**
+ * The Cinderwake test campaign (src/test/fixtures) through the real server, on a Django-schema database built by
+ * the test: payload enrichment, read endpoints, images, hot reload, problems.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class CampaignIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final Path SHARED = Path.of(System.getProperty("charon.shared.dir", "../shared"));
     private static final Path DATA = Path.of(System.getProperty("charon.test.dir", "target/test-data"), "campaign-" + System.nanoTime());
-    private static final Path CAMPAIGN = DATA.resolve("icarium");
+    private static final Path CAMPAIGN = DATA.resolve("cinderwake");
 
     @ArquillianResource
     URL base;
@@ -55,8 +58,8 @@ class CampaignIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() throws IOException {
-        copyTree(SHARED.resolve("fixtures/campaign-icarium"), CAMPAIGN);
-        Files.copy(SHARED.resolve("fixtures/django-db/db.sqlite3"), DATA.resolve("charon.db"));
+        copyTree(Fixtures.cinderwake(), CAMPAIGN);
+        DjangoDatabase.create(DATA.resolve("charon.db"));
         System.setProperty("charon.home", DATA.toString());
         System.setProperty("charon.db", DATA.resolve("charon.db").toString());
         System.setProperty("charon.campaign", CAMPAIGN.toString());
@@ -87,8 +90,10 @@ class CampaignIT {
         gm.ok("gm/switch-view/", "{\"view_type\":\"STANDBY\"}");
         JsonObject payload = payload();
         JsonObject npcs = payload.getJsonObject("encounter_npc_data");
-        assertTrue(npcs.keySet().containsAll(List.of("lucia_vance", "ewan_mcgregor", "dr_yuki_tanaka", "captain_harrow")), npcs.toString());
-        assertEquals("lucia_vance", npcs.getJsonObject("lucia_vance").getString("id"));
+        assertEquals(List.of("ilse_marr", "brother_cask", "warden_pell"), List.copyOf(npcs.keySet()), npcs.toString());
+        assertEquals("ilse_marr", npcs.getJsonObject("ilse_marr").getString("id"));
+        assertEquals("/data/campaign/NPCs/images/ilse_marr.png", npcs.getJsonObject("ilse_marr").getString("portrait"));
+        assertEquals("", npcs.getJsonObject("warden_pell").getString("portrait"));
         assertFalse(payload.containsKey("location_data"), "no location keys outside an encounter");
     }
 
@@ -96,84 +101,101 @@ class CampaignIT {
     void multiDeckEncounterPayloadIsCompactAndCorrect() throws Exception {
         try (SseClient display = SseClient.open(api().resolve("active-view/stream/"))) {
             display.next("activeview", WAIT);
-            gm.ok("gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"uscss_morrigan\"}");
+            gm.ok("gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"isv_cormorant\"}");
             SseClient.Event event = display.next("activeview", WAIT);
             assertTrue(event.data().getBytes(StandardCharsets.UTF_8).length < 16 * 1024, "payload is " + event.data().length() + " bytes");
             assertFalse(event.data().contains("\"directory\""), "no server paths");
             assertFalse(event.data().contains(CAMPAIGN.toAbsolutePath().toString()), "no server paths");
             JsonObject payload = JsonText.object(event.data());
             assertEquals("ship", payload.getString("location_type"));
-            assertTrue(payload.getString("location_name").startsWith("USCSS Morrigan"));
-            assertEquals(List.of("sol", "earth", "uscss_morrigan"), payload.getJsonArray("location_path").getValuesAs(jakarta.json.JsonString::getString));
+            assertTrue(payload.getString("location_name").startsWith("ISV Cormorant"));
+            assertEquals(List.of("caul", "meridian", "isv_cormorant"), payload.getJsonArray("location_path").getValuesAs(jakarta.json.JsonString::getString));
             JsonObject data = payload.getJsonObject("location_data");
-            assertEquals("sol", data.getString("system_slug"));
-            assertEquals("earth", data.getString("parent_slug"), "the real parent, not the system");
-            assertEquals(2, payload.getInt("encounter_total_decks"));
-            assertEquals("Main Deck", payload.getString("encounter_deck_name"));
-            assertEquals("deck_1", payload.getString("encounter_deck_id"));
+            assertEquals("caul", data.getString("system_slug"));
+            assertEquals("meridian", data.getString("parent_slug"), "the real parent, not the system");
+            assertEquals(3, payload.getInt("encounter_total_decks"));
+            assertEquals("Command Deck", payload.getString("encounter_deck_name"));
+            assertEquals("command", payload.getString("encounter_deck_id"));
             JsonObject map = data.getJsonObject("map");
             assertTrue(map.getBoolean("is_multi_deck"));
-            assertEquals("deck_1", map.getString("current_deck_id"));
+            assertEquals("command", map.getString("current_deck_id"));
             JsonObject visibility = payload.getJsonObject("encounter_room_visibility");
-            assertTrue(visibility.containsKey("bridge"));
+            assertEquals(15, visibility.size(), "every room of every deck: " + visibility.keySet());
+            assertTrue(visibility.keySet().containsAll(List.of("bridge", "berth_nine", "reactor")), visibility.toString());
             assertTrue(visibility.values().stream().allMatch(v -> v == jakarta.json.JsonValue.FALSE), "a new encounter starts with every room hidden");
 
-            gm.ok("gm/encounter/switch-level/", "{\"deck_id\":\"deck_2\",\"level\":2}");
+            gm.ok("gm/encounter/switch-level/", "{\"deck_id\":\"spine\",\"level\":2}");
             JsonObject lower = JsonText.object(display.next("activeview", WAIT).data());
-            assertEquals("Lower Deck", lower.getString("encounter_deck_name"));
+            assertEquals("Spine Deck", lower.getString("encounter_deck_name"));
             assertEquals(2, lower.getInt("encounter_level"));
-            assertEquals("deck_2", lower.getJsonObject("location_data").getJsonObject("map").getString("current_deck_id"));
+            assertEquals("spine", lower.getJsonObject("location_data").getJsonObject("map").getString("current_deck_id"));
         }
     }
 
     @Test
     void singleFileMapAndLocationWithoutMap() throws Exception {
-        JsonObject single = encounter("base_alpha");
-        assertEquals("base_alpha", single.getString("location_slug"));
+        JsonObject single = encounter("meridian-highport");
+        assertEquals("meridian-highport", single.getString("location_slug"));
         JsonObject map = single.getJsonObject("location_data").getJsonObject("map");
         assertFalse(map.containsKey("is_multi_deck") && map.getBoolean("is_multi_deck"));
+        assertEquals("galaxy/caul/meridian/meridian-highport/map/ring.png", map.getString("image_path"));
+        assertEquals("airlock", map.getJsonArray("connections").getJsonObject(0).getString("door_type")); // legacy doors[]
         assertFalse(single.containsKey("encounter_total_decks"));
 
-        JsonObject noMap = encounter("luna");
+        JsonObject noMap = encounter("tessaly");
         assertEquals("moon", noMap.getString("location_type"));
         assertTrue(noMap.getJsonObject("location_data").isNull("map"));
-        assertEquals("earth", noMap.getJsonObject("location_data").getString("parent_slug"));
+        assertEquals("meridian", noMap.getJsonObject("location_data").getString("parent_slug"));
+
+        JsonObject deep = encounter("deck_a");
+        assertEquals(List.of("vesper-deep", "vesper-deep-ii", "hulk_anselm", "deck_a"),
+                deep.getJsonArray("location_path").getValuesAs(jakarta.json.JsonString::getString));
+        assertEquals("hulk_anselm", deep.getJsonObject("location_data").getString("parent_slug"));
+        assertEquals("hold", deep.getJsonObject("location_data").getJsonObject("map").getString("slug"));
     }
 
     @Test
     void readEndpointsAnswerInTheContractsShapes() throws Exception {
         JsonObject tree = JsonText.object(gm.get("gm/locations/").body());
-        assertTrue(tree.getJsonArray("locations").size() >= 8);
-        JsonObject multi = JsonText.object(Http.get(api().resolve("encounter-map/uscss_morrigan/")).body());
+        assertEquals(3, tree.getJsonArray("locations").size());
+        JsonObject multi = JsonText.object(Http.get(api().resolve("encounter-map/isv_cormorant/")).body());
         assertTrue(multi.getBoolean("is_multi_deck"));
         assertTrue(multi.containsKey("room_visibility"));
-        JsonObject decks = JsonText.object(Http.get(api().resolve("encounter-map/uscss_morrigan/all-decks/")).body());
-        assertEquals(2, decks.getJsonArray("decks").size());
+        JsonObject decks = JsonText.object(Http.get(api().resolve("encounter-map/isv_cormorant/all-decks/")).body());
+        assertEquals(3, decks.getJsonArray("decks").size());
         HttpResponse<String> unknown = Http.get(api().resolve("encounter-map/nowhere/"));
         assertEquals(404, unknown.statusCode());
         assertEquals("Location not found", JsonText.object(unknown.body()).getString("error"));
-        assertEquals("No map data for location", JsonText.object(Http.get(api().resolve("encounter-map/luna/")).body()).getString("error"));
-        JsonObject terminal = JsonText.object(Http.get(api().resolve("terminal/research_base_alpha/commanders_terminal/")).body());
-        assertEquals(4, terminal.getJsonArray("inbox").size());
-        assertEquals(404, Http.get(api().resolve("terminal/research_base_alpha/nope/")).statusCode());
+        assertEquals("No map data for location", JsonText.object(Http.get(api().resolve("encounter-map/tessaly/")).body()).getString("error"));
+        JsonObject terminal = JsonText.object(Http.get(api().resolve("terminal/meridian-highport/dockmaster/")).body());
+        assertEquals(3, terminal.getJsonArray("inbox").size());
+        assertEquals("2291-02-27T11:00:00", terminal.getJsonArray("inbox").getJsonObject(0).getString("timestamp"));
+        JsonObject bridge = JsonText.object(Http.get(api().resolve("terminal/isv_cormorant/bridge/")).body());
+        assertEquals("msg_med_bridge_001", bridge.getJsonArray("inbox").getJsonObject(0).getString("message_id"));
+        assertEquals(404, Http.get(api().resolve("terminal/meridian-highport/nope/")).statusCode());
         assertTrue(JsonText.object(Http.get(api().resolve("ship-status/")).body()).containsKey("ship"));
         assertTrue(JsonText.object(Http.get(api().resolve("star-map/")).body()).getJsonArray("systems").size() > 0);
-        assertTrue(JsonText.object(Http.get(api().resolve("system-map/sol/")).body()).containsKey("bodies"));
-        assertEquals(200, Http.get(api().resolve("orbit-map/sol/earth/")).statusCode());
-        assertEquals(404, Http.get(api().resolve("orbit-map/sol/nowhere/")).statusCode());
-        assertTrue(JsonText.object(gm.get("gm/encounter/token-images/").body()).getJsonArray("images").size() >= 2);
+        assertTrue(JsonText.object(Http.get(api().resolve("system-map/caul/")).body()).containsKey("bodies"));
+        assertEquals(404, Http.get(api().resolve("system-map/vesper-deep/")).statusCode());
+        assertEquals(200, Http.get(api().resolve("orbit-map/caul/meridian/")).statusCode());
+        assertEquals(404, Http.get(api().resolve("orbit-map/caul/nowhere/")).statusCode());
+        assertEquals(11, JsonText.object(gm.get("gm/encounter/token-images/").body()).getJsonArray("images").size());
     }
 
     @Test
     void onlyCampaignImagesAreServedAndNothingOutsideTheCampaign() throws Exception {
-        HttpResponse<String> portrait = Http.get(URI.create(base.toString()).resolve("data/campaign/NPCs/images/lucia_vance.png"));
+        HttpResponse<String> portrait = Http.get(URI.create(base.toString()).resolve("data/campaign/NPCs/images/ilse_marr.png"));
         assertEquals(200, portrait.statusCode());
         assertEquals("image/png", portrait.headers().firstValue("Content-Type").orElse(""));
+        HttpResponse<String> token = Http.get(URI.create(base.toString()).resolve("data/campaign/NPCs/images/pale_visitor.jpg"));
+        assertEquals("image/jpeg", token.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(200, Http.get(URI.create(base.toString()).resolve("data/galaxy/caul/meridian/meridian-highport/map/ring.png")).statusCode());
         Path outside = DATA.resolve("secret.png");
         Files.writeString(outside, "not for players");
         Files.createSymbolicLink(CAMPAIGN.resolve("campaign/NPCs/images/escape.png"), outside.toAbsolutePath());
-        for (String path : List.of("data/campaign/npcs.yaml", "data/campaign/sessions/session-001.md",
-                "data/campaign/NPCs/images/escape.png", "data/campaign/NPCs/images/missing.png", "data/")) {
+        for (String path : List.of("data/campaign/npcs.yaml", "data/campaign/sessions/session-01.md",
+                "data/campaign/NPCs/images/escape.png", "data/campaign/NPCs/images/missing.png",
+                "data/campaign/NPCs/images/notes.txt", "data/galaxy/caul/meridian/isv_cormorant/map/command.yaml", "data/")) {
             assertEquals(404, Http.get(URI.create(base.toString()).resolve(path)).statusCode(), path);
         }
         String root = URI.create(base.toString()).getPath();
@@ -197,11 +219,11 @@ class CampaignIT {
 
     @Test
     void editingACampaignFileReloadsAndPushesAFreshPayload() throws Exception {
-        encounter("uscss_morrigan");
+        encounter("isv_cormorant");
         try (SseClient display = SseClient.open(api().resolve("active-view/stream/"))) {
-            assertTrue(JsonText.object(display.next("activeview", WAIT).data()).getString("location_name").startsWith("USCSS Morrigan"));
-            Path file = CAMPAIGN.resolve("galaxy/sol/earth/uscss_morrigan/location.yaml");
-            String renamed = "USCSS Morrigan (refit " + System.nanoTime() + ")";
+            assertTrue(JsonText.object(display.next("activeview", WAIT).data()).getString("location_name").startsWith("ISV Cormorant"));
+            Path file = CAMPAIGN.resolve("galaxy/caul/meridian/isv_cormorant/location.yaml");
+            String renamed = "ISV Cormorant (refit " + System.nanoTime() + ")";
             Files.writeString(file, Files.readString(file).replaceFirst("(?m)^name: .*$", "name: \"" + renamed + "\""));
             // The 2 s target is a measured figure (debounce 300 ms, at most 1 s), not a timing assertion here.
             JsonObject reloaded = JsonText.object(display.next("activeview", WAIT).data());
@@ -211,7 +233,7 @@ class CampaignIT {
 
     @Test
     void aBrokenFileIsReportedAndTheRestKeepsWorking() throws Exception {
-        Path broken = CAMPAIGN.resolve("galaxy/sol/wreck-of-the-ardent/location.yaml");
+        Path broken = CAMPAIGN.resolve("galaxy/caul/wreck-of-the-gannet/location.yaml");
         Files.createDirectories(broken.getParent());
         try (SseClient display = SseClient.open(api().resolve("active-view/stream/"))) {
             display.next("activeview", WAIT);
@@ -220,9 +242,9 @@ class CampaignIT {
                     () -> !problems().getJsonArray("problems").isEmpty());
             JsonObject problems = problems();
             JsonObject problem = problems.getJsonArray("problems").getJsonObject(0);
-            assertEquals("galaxy/sol/wreck-of-the-ardent/location.yaml", problem.getString("file"));
+            assertEquals("galaxy/caul/wreck-of-the-gannet/location.yaml", problem.getString("file"));
             assertFalse(problem.isNull("line"));
-            assertEquals(200, Http.get(api().resolve("encounter-map/uscss_morrigan/")).statusCode(), "the rest still loads");
+            assertEquals(200, Http.get(api().resolve("encounter-map/isv_cormorant/")).statusCode(), "the rest still loads");
         }
     }
 

@@ -17,7 +17,7 @@ class EncounterEnrichmentTest {
 
     @BeforeAll
     static void load() {
-        campaign = CampaignLoader.load(Fixtures.icarium());
+        campaign = CampaignLoader.load(Fixtures.cinderwake());
     }
 
     private static Map<String, Object> data(Map<String, Object> enrichment) {
@@ -25,80 +25,103 @@ class EncounterEnrichmentTest {
     }
 
     @Test
-    void morriganDefaultDeck() {
-        Map<String, Object> e = campaign.encounterEnrichment("uscss_morrigan", "").orElseThrow();
+    void cormorantDefaultDeck() {
+        Map<String, Object> e = campaign.encounterEnrichment("isv_cormorant", "").orElseThrow();
         assertEquals(List.of("location_type", "location_name", "location_data", "location_path", "encounter_total_decks",
                 "encounter_deck_name"), List.copyOf(e.keySet()));
         assertEquals("ship", e.get("location_type"));
-        assertEquals("USCSS Morrigan", e.get("location_name"));
-        assertEquals(List.of("sol", "earth", "uscss_morrigan"), e.get("location_path"));
-        assertEquals(2, e.get("encounter_total_decks"));
-        assertEquals("Main Deck", e.get("encounter_deck_name"));
+        assertEquals("ISV Cormorant", e.get("location_name"));
+        assertEquals(List.of("caul", "meridian", "isv_cormorant"), e.get("location_path"));
+        assertEquals(3, e.get("encounter_total_decks"));
+        assertEquals("Command Deck", e.get("encounter_deck_name"));
 
         Map<String, Object> d = data(e);
-        assertEquals(List.of("name", "type", "description", "coordinates", "status", "slug", "has_map", "map",
+        assertEquals(List.of("name", "type", "description", "registry", "status", "slug", "has_map", "map",
                 "system_slug", "parent_slug", "terminals", "children"), List.copyOf(d.keySet()));
-        assertEquals("earth", d.get("parent_slug"));
-        assertEquals("sol", d.get("system_slug"));
+        assertEquals("meridian", d.get("parent_slug"));
+        assertEquals("caul", d.get("system_slug"));
         Map<String, Object> map = Values.asMap(d.get("map"));
         assertEquals(List.of("is_multi_deck", "manifest", "current_deck", "current_deck_id"), List.copyOf(map.keySet()));
-        assertEquals("deck_1", map.get("current_deck_id"));
-        Map<String, Object> terminal = Values.asMap(Values.asList(d.get("terminals")).get(0));
+        assertEquals("command", map.get("current_deck_id"));
+        List<?> terminals = Values.asList(d.get("terminals"));
+        assertEquals(4, terminals.size());
+        Map<String, Object> terminal = Values.asMap(terminals.get(0));
         assertEquals(List.of("slug", "name", "owner", "description", "access_level"), List.copyOf(terminal.keySet()));
+        assertEquals(Map.of("slug", "bridge", "name", "Command Console", "owner", "Captain Okonkwo",
+                "description", "Bridge command terminal", "access_level", "RESTRICTED"), terminal);
         assertEquals(List.of(), d.get("children"));
         assertFalse(d.containsKey("directory"));
         assertFalse(d.containsKey("maps"));
     }
 
     @Test
-    void morriganOtherDeck() {
-        Map<String, Object> e = campaign.encounterEnrichment("uscss_morrigan", "deck_2").orElseThrow();
-        assertEquals("Lower Deck", e.get("encounter_deck_name"));
+    void cormorantOtherDeck() {
+        Map<String, Object> e = campaign.encounterEnrichment("isv_cormorant", "spine").orElseThrow();
+        assertEquals("Spine Deck", e.get("encounter_deck_name"));
         Map<String, Object> map = Values.asMap(data(e).get("map"));
-        assertEquals("deck_2", map.get("current_deck_id"));
-        assertEquals("deck_2", Values.asMap(map.get("current_deck")).get("deck_id"));
+        assertEquals("spine", map.get("current_deck_id"));
+        assertEquals("spine", Values.asMap(map.get("current_deck")).get("deck_id"));
 
-        Map<String, Object> bogus = campaign.encounterEnrichment("uscss_morrigan", "deck_9").orElseThrow();
+        Map<String, Object> bogus = campaign.encounterEnrichment("isv_cormorant", "deck_9").orElseThrow();
         assertFalse(bogus.containsKey("encounter_deck_name"));
         Map<String, Object> fallback = Values.asMap(data(bogus).get("map"));
         assertEquals("manifest", fallback.get("slug"));
-        assertEquals("deck_1", fallback.get("current_deck_id"));
+        assertEquals("command", fallback.get("current_deck_id"));
+    }
+
+    @Test
+    void withoutADefaultFlagTheFirstListedDeckIsShown() {
+        Map<String, Object> e = campaign.encounterEnrichment("tollhouse", "").orElseThrow();
+        assertEquals(2, e.get("encounter_total_decks"));
+        assertEquals("Concourse", e.get("encounter_deck_name"));
+        assertEquals("concourse", Values.asMap(data(e).get("map")).get("current_deck_id"));
+        assertEquals("gallows-reach", data(e).get("parent_slug"));
+        assertEquals(List.of(Map.of("slug", "charon", "name", "charon", "type", "")), data(e).get("children"));
     }
 
     @Test
     void singleFileMapLocation() {
-        Map<String, Object> e = campaign.encounterEnrichment("base_alpha", "").orElseThrow();
+        Map<String, Object> e = campaign.encounterEnrichment("meridian-highport", "").orElseThrow();
         assertFalse(e.containsKey("encounter_total_decks"));
         assertFalse(e.containsKey("encounter_deck_name"));
         Map<String, Object> d = data(e);
         assertEquals(true, d.get("has_map"));
-        assertEquals("main_facility", Values.asMap(d.get("map")).get("slug"));
-        assertEquals("kepler-442b", d.get("parent_slug"));
-        assertEquals(4, Values.asList(d.get("terminals")).size());
+        Map<String, Object> map = Values.asMap(d.get("map"));
+        assertEquals("ring", map.get("slug"));
+        assertEquals("galaxy/caul/meridian/meridian-highport/map/ring.png", map.get("image_path"));
+        assertEquals("meridian", d.get("parent_slug"));
+        assertEquals(2, Values.asList(d.get("terminals")).size());
+        Map<String, Object> deep = data(campaign.encounterEnrichment("deck_a", "").orElseThrow());
+        assertEquals("hulk_anselm", deep.get("parent_slug"));
+        assertEquals("vesper-deep", deep.get("system_slug"));
+        assertEquals("hold", Values.asMap(deep.get("map")).get("slug"));
     }
 
     @Test
     void locationWithoutMapAndSystems() {
-        Map<String, Object> earth = campaign.encounterEnrichment("earth", "").orElseThrow();
-        Map<String, Object> d = data(earth);
+        Map<String, Object> meridian = campaign.encounterEnrichment("meridian", "").orElseThrow();
+        Map<String, Object> d = data(meridian);
         assertEquals(false, d.get("has_map"));
         assertTrue(d.containsKey("map"));
         assertNull(d.get("map"));
-        assertEquals("sol", d.get("parent_slug"));
-        assertEquals(List.of(Map.of("slug", "luna", "name", "Luna", "type", "moon"),
-                        Map.of("slug", "research_base_alpha", "name", "Research Base Alpha", "type", "station"),
-                        Map.of("slug", "uscss_morrigan", "name", "USCSS Morrigan", "type", "ship")),
+        assertEquals("caul", d.get("parent_slug"));
+        assertEquals(List.of(Map.of("slug", "isv_cormorant", "name", "ISV Cormorant", "type", "ship"),
+                        Map.of("slug", "kiln-platform", "name", "Kiln Platform", "type", "orbital_platform"),
+                        Map.of("slug", "meridian-highport", "name", "Meridian Highport", "type", "station"),
+                        Map.of("slug", "saltmarsh-camp", "name", "saltmarsh-camp", "type", ""),
+                        Map.of("slug", "tessaly", "name", "Tessaly", "type", "moon")),
                 d.get("children"));
-        Map<String, Object> sol = data(campaign.encounterEnrichment("sol", "").orElseThrow());
-        assertEquals("sol", sol.get("system_slug"));
-        assertFalse(sol.containsKey("parent_slug"));
+        Map<String, Object> caul = data(campaign.encounterEnrichment("caul", "").orElseThrow());
+        assertEquals("caul", caul.get("system_slug"));
+        assertFalse(caul.containsKey("parent_slug"));
+        assertEquals("unknown", campaign.encounterEnrichment("saltmarsh-camp", "").orElseThrow().get("location_type"));
         assertTrue(campaign.encounterEnrichment("nowhere", "").isEmpty());
     }
 
     @Test
     void payloadStaysSmall() {
-        for (String deck : List.of("", "deck_1", "deck_2")) {
-            String json = TestJson.write(campaign.encounterEnrichment("uscss_morrigan", deck).orElseThrow());
+        for (String deck : List.of("", "command", "spine", "keel")) {
+            String json = TestJson.write(campaign.encounterEnrichment("isv_cormorant", deck).orElseThrow());
             assertTrue(json.length() < 16 * 1024, "enrichment is " + json.length() + " bytes");
         }
         for (Location l : campaign.allLocations()) {

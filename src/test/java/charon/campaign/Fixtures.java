@@ -8,21 +8,25 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
-/** Locates the shared read-only fixture and the demo campaign; copies them for tests that write. */
+/**
+ * Locates the test campaign written for Charon (src/test/fixtures/campaign-cinderwake, see its README) and
+ * the demo campaign; copies them for tests that write.
+ */
 final class Fixtures {
 
     private Fixtures() {
     }
 
-    static Path icarium() {
-        return Paths.get(System.getProperty("charon.shared.dir", "../shared"), "fixtures", "campaign-icarium");
+    /** The test campaign in the original's format that exercises every feature the loader reads. */
+    static Path cinderwake() {
+        return Paths.get("src", "test", "fixtures", "campaign-cinderwake");
     }
 
     static Path demo() {
         return Paths.get("webapp", "WEB-INF", "demo-campaign");
     }
 
-    /** Copy of a campaign into target, made writable (the fixture files are read-only). */
+    /** Copy of a campaign into target, made writable, for tests that change files. */
     static Path copy(Path source, Path target) {
         try (Stream<Path> all = Files.walk(source)) {
             for (Path p : (Iterable<Path>) all::iterator) {

@@ -18,7 +18,7 @@ class JsonShapesTest {
 
     @BeforeAll
     static void load() {
-        campaign = CampaignLoader.load(Fixtures.icarium());
+        campaign = CampaignLoader.load(Fixtures.cinderwake());
     }
 
     private static Map<String, Object> map(Object o) {
@@ -28,119 +28,154 @@ class JsonShapesTest {
     @Test
     void gmLocationTree() {
         List<?> roots = Values.asList(campaign.locationsTreeJson().get("locations"));
-        assertEquals(9, roots.size());
-        Map<String, Object> sol = map(roots.get(6));
+        assertEquals(3, roots.size());
+        Map<String, Object> caul = map(roots.get(0));
         assertEquals(List.of("slug", "name", "type", "status", "description", "has_map", "terminals", "children"),
-                List.copyOf(sol.keySet()));
-        Map<String, Object> earth = map(Values.asList(sol.get("children")).get(0));
-        Map<String, Object> morrigan = map(Values.asList(earth.get("children")).get(2));
-        assertEquals("uscss_morrigan", morrigan.get("slug"));
-        assertEquals(true, morrigan.get("has_map"));
-        Map<String, Object> terminal = map(Values.asList(morrigan.get("terminals")).get(0));
-        assertEquals(List.of("slug", "name", "owner", "description"), List.copyOf(terminal.keySet()));
-        assertEquals("", terminal.get("name"));
+                List.copyOf(caul.keySet()));
+        assertEquals("caul", caul.get("slug"));
+        Map<String, Object> meridian = map(Values.asList(caul.get("children")).get(0));
+        Map<String, Object> cormorant = map(Values.asList(meridian.get("children")).get(0));
+        assertEquals("isv_cormorant", cormorant.get("slug"));
+        assertEquals(true, cormorant.get("has_map"));
+        assertEquals(false, meridian.get("has_map"));
+        List<?> terminals = Values.asList(cormorant.get("terminals"));
+        Map<String, Object> bridge = map(terminals.get(0));
+        assertEquals(List.of("slug", "name", "owner", "description"), List.copyOf(bridge.keySet()));
+        assertEquals("Command Console", bridge.get("name"));
+        Map<String, Object> cargoHold = map(terminals.get(1));
+        assertEquals(Map.of("slug", "cargo_hold", "name", "", "owner", "cargo_hold", "description", ""), cargoHold);
+        Map<String, Object> camp = map(Values.asList(meridian.get("children")).get(3));
+        assertEquals(List.of("saltmarsh-camp", "saltmarsh-camp", "", "", ""),
+                List.of(camp.get("slug"), camp.get("name"), camp.get("type"), camp.get("status"), camp.get("description")));
         assertTrue(TestJson.write(campaign.locationsTreeJson()).length() > 0);
     }
 
     @Test
     void terminalEndpoint() {
-        JsonResponse r = campaign.terminalJson("research_base_alpha", "commanders_terminal");
+        JsonResponse r = campaign.terminalJson("meridian-highport", "dockmaster");
         assertEquals(200, r.status());
         assertEquals(List.of("slug", "owner", "terminal_id", "access_level", "description", "location_name", "inbox", "sent"),
                 List.copyOf(r.body().keySet()));
-        assertEquals("Research Base Alpha", r.body().get("location_name"));
+        assertEquals("Meridian Highport", r.body().get("location_name"));
         Map<String, Object> msg = map(Values.asList(r.body().get("inbox")).get(0));
         assertEquals(List.of("message_id", "subject", "from", "to", "content", "timestamp", "priority", "read", "folder",
                 "contact", "conversation_id", "in_reply_to"), List.copyOf(msg.keySet()));
-        assertEquals("2183-06-12T14:23:00", msg.get("timestamp"));
+        assertEquals("2291-02-27T11:00:00", msg.get("timestamp"));
         assertEquals("", msg.get("conversation_id"));
-        assertEquals("charon", msg.get("contact"));
+        assertEquals("meridian_traffic", msg.get("contact"));
+        assertEquals(true, msg.get("read"));
         Map<String, Object> unread = map(Values.asList(r.body().get("inbox")).get(2));
         assertEquals(false, unread.get("read"));
+        assertEquals("HIGH", unread.get("priority"));
+        Map<String, Object> bare = map(Values.asList(campaign.terminalJson("deck_a", "emergency_beacon").body().get("inbox")).get(0));
+        assertEquals("001_loop.md", bare.get("message_id"));   // defaults of the endpoint for a file without front matter
+        assertEquals("NORMAL", bare.get("priority"));
+        assertEquals(true, bare.get("read"));
+        assertEquals("", bare.get("subject"));
+        assertNull(bare.get("timestamp"));
         assertEquals(Map.of("error", "Location not found"), campaign.terminalJson("nowhere", "x").body());
-        assertEquals(404, campaign.terminalJson("uscss_morrigan", "x").status());
-        assertEquals(Map.of("error", "Terminal not found"), campaign.terminalJson("uscss_morrigan", "x").body());
+        assertEquals(404, campaign.terminalJson("isv_cormorant", "x").status());
+        assertEquals(Map.of("error", "Terminal not found"), campaign.terminalJson("isv_cormorant", "x").body());
     }
 
     @Test
     void encounterMapMultiDeck() {
         Map<String, Boolean> vis = Map.of("bridge", true);
-        JsonResponse r = campaign.encounterMapJson("uscss_morrigan", vis, 1, "", null);
+        JsonResponse r = campaign.encounterMapJson("isv_cormorant", vis, 1, "", null);
         assertEquals(List.of("is_multi_deck", "manifest", "current_deck", "current_deck_id", "slug", "room_visibility",
                 "encounter_level", "encounter_deck_id"), List.copyOf(r.body().keySet()));
-        assertEquals("deck_1", r.body().get("current_deck_id"));
+        assertEquals("command", r.body().get("current_deck_id"));
         assertEquals("manifest", r.body().get("slug"));
         assertEquals(vis, r.body().get("room_visibility"));
-        assertEquals("deck_2", campaign.encounterMapJson("uscss_morrigan", vis, 2, "deck_2", null).body().get("current_deck_id"));
-        assertEquals("deck_2", campaign.encounterMapJson("uscss_morrigan", vis, 1, "deck_1", "deck_2").body().get("current_deck_id"));
-        assertEquals("deck_1", campaign.encounterMapJson("uscss_morrigan", vis, 1, "bogus", null).body().get("current_deck_id"));
-        assertEquals("bogus", campaign.encounterMapJson("uscss_morrigan", vis, 1, "bogus", null).body().get("encounter_deck_id"));
+        assertEquals("spine", campaign.encounterMapJson("isv_cormorant", vis, 2, "spine", null).body().get("current_deck_id"));
+        assertEquals("keel", campaign.encounterMapJson("isv_cormorant", vis, 1, "command", "keel").body().get("current_deck_id"));
+        assertEquals("command", campaign.encounterMapJson("isv_cormorant", vis, 1, "bogus", null).body().get("current_deck_id"));
+        assertEquals("bogus", campaign.encounterMapJson("isv_cormorant", vis, 1, "bogus", null).body().get("encounter_deck_id"));
     }
 
     @Test
     void encounterMapSingleAndNotFound() {
-        JsonResponse r = campaign.encounterMapJson("base_alpha", Map.of(), 1, "", "");
-        assertEquals("main_facility", r.body().get("slug"));
+        JsonResponse r = campaign.encounterMapJson("meridian-highport", Map.of(), 1, "", "");
+        assertEquals("ring", r.body().get("slug"));
+        assertEquals("galaxy/caul/meridian/meridian-highport/map/ring.png", r.body().get("image_path"));
         assertTrue(r.body().keySet().containsAll(Set.of("room_visibility", "encounter_level", "encounter_deck_id")));
         assertFalse(r.body().containsKey("is_multi_deck"));
+        assertEquals("hold", campaign.encounterMapJson("deck_a", Map.of(), 1, "", null).body().get("slug"));
         assertEquals(new JsonResponse(404, Map.of("error", "Location not found")),
                 campaign.encounterMapJson("nowhere", Map.of(), 1, "", null));
         assertEquals(new JsonResponse(404, Map.of("error", "No map data for location")),
-                campaign.encounterMapJson("earth", Map.of(), 1, "", null));
+                campaign.encounterMapJson("meridian", Map.of(), 1, "", null));
+        assertEquals(new JsonResponse(404, Map.of("error", "No map data for location")),
+                campaign.encounterMapJson("saltmarsh-camp", Map.of(), 1, "", null));
     }
 
     @Test
     void allDecks() {
-        Map<String, Object> multi = campaign.encounterAllDecksJson("uscss_morrigan", Map.of(), "deck_2").body();
+        Map<String, Object> multi = campaign.encounterAllDecksJson("isv_cormorant", Map.of(), "spine").body();
         assertEquals(List.of("is_multi_deck", "manifest", "decks", "room_visibility", "current_deck_id"),
                 List.copyOf(multi.keySet()));
         List<?> decks = Values.asList(multi.get("decks"));
         assertEquals(List.of("id", "name", "level", "rooms"), List.copyOf(map(decks.get(0)).keySet()));
-        assertEquals("Lower Deck", map(decks.get(1)).get("name"));
+        // by level, not in the manifest's order (spine, command, keel)
+        assertEquals(List.of("command", "spine", "keel"), decks.stream().map(d -> map(d).get("id")).toList());
+        assertEquals("Spine Deck", map(decks.get(1)).get("name"));
         assertEquals(5, Values.asList(map(decks.get(1)).get("rooms")).size());
-        assertEquals("deck_2", multi.get("current_deck_id"));
-        Map<String, Object> single = campaign.encounterAllDecksJson("base_alpha", Map.of(), "").body();
+        assertEquals("spine", multi.get("current_deck_id"));
+        Map<String, Object> single = campaign.encounterAllDecksJson("deck_a", Map.of(), "").body();
         assertEquals(List.of("is_multi_deck", "decks", "room_visibility"), List.copyOf(single.keySet()));
-        assertEquals(Map.of("id", "single", "name", "Main Facility", "level", 1, "rooms", List.of()),
+        assertEquals(Map.of("id", "single", "name", "Deck A Hold", "level", 1, "rooms", List.of()),
                 map(Values.asList(single.get("decks")).get(0)));
-        assertEquals(404, campaign.encounterAllDecksJson("earth", Map.of(), "").status());
+        assertEquals(3, Values.asList(map(Values.asList(campaign.encounterAllDecksJson("meridian-highport", Map.of(), "")
+                .body().get("decks")).get(0)).get("rooms")).size());
+        assertEquals(404, campaign.encounterAllDecksJson("meridian", Map.of(), "").status());
     }
 
     @Test
     void starSystemAndOrbitMaps() {
         Map<String, Object> star = campaign.starMapJson().body();
         List<?> systems = Values.asList(star.get("systems"));
-        assertEquals(true, map(systems.get(0)).get("has_system_map"));      // sol
-        Map<String, Object> kepler = systems.stream().map(Values::asMap)
-                .filter(s -> "kepler-442".equals(s.get("location_slug"))).findFirst().orElseThrow();
-        assertEquals(false, kepler.get("has_system_map"));
+        assertEquals(true, map(systems.get(0)).get("has_system_map"));      // caul
+        Map<String, Object> vesper = systems.stream().map(Values::asMap)
+                .filter(s -> "vesper-deep".equals(s.get("location_slug"))).findFirst().orElseThrow();
+        assertEquals(false, vesper.get("has_system_map"));
+        assertEquals(false, map(systems.get(3)).get("has_system_map"));     // no location_slug at all
         assertFalse(map(Values.asList(campaign.starMap().orElseThrow().get("systems")).get(0)).containsKey("has_system_map"));
-        assertEquals(9, campaign.terminalPageStarSystems().size());
+        // labelled systems only: "label: yes" counts, "label: false" does not
+        assertEquals(List.of(Map.of("name", "Caul", "hasSystemMap", true), Map.of("name", "Vesper Deep", "hasSystemMap", false),
+                Map.of("name", "Gallows Reach", "hasSystemMap", true)), campaign.terminalPageStarSystems());
 
-        Map<String, Object> solMap = campaign.systemMapJson("sol").body();
-        Map<String, Object> earth = Values.asList(solMap.get("bodies")).stream().map(Values::asMap)
-                .filter(b -> "earth".equals(b.get("location_slug"))).findFirst().orElseThrow();
-        assertEquals(3, earth.get("surface_facility_count"));
-        assertEquals(0, earth.get("orbital_station_count"));
-        assertEquals(true, earth.get("has_orbit_map"));
-        Map<String, Object> mars = Values.asList(solMap.get("bodies")).stream().map(Values::asMap)
-                .filter(b -> "mars".equals(b.get("location_slug"))).findFirst().orElseThrow();
-        assertEquals(0, mars.get("surface_facility_count"));
-        assertEquals(false, mars.get("has_orbit_map"));
-        Map<String, Object> tauE = Values.asList(campaign.systemMapJson("tau-ceti").body().get("bodies")).stream()
-                .map(Values::asMap).filter(b -> "tau-ceti-e".equals(b.get("location_slug"))).findFirst().orElseThrow();
-        assertEquals(3, tauE.get("surface_facility_count"));   // new-terra-city, phoebe, selene
-        assertEquals(1, tauE.get("orbital_station_count"));    // orbital-yards (is_orbital)
-        Map<String, Object> noSlug = map(Values.asList(solMap.get("bodies")).get(0));
+        Map<String, Object> caulMap = campaign.systemMapJson("caul").body();
+        Map<String, Object> meridian = body(caulMap, "meridian");
+        assertEquals(3, meridian.get("surface_facility_count"));   // isv_cormorant, saltmarsh-camp (no yaml), tessaly (moon)
+        assertEquals(2, meridian.get("orbital_station_count"));    // meridian-highport (is_orbital), kiln-platform (type)
+        assertEquals(true, meridian.get("has_orbit_map"));         // the file says false
+        Map<String, Object> ossuary = body(caulMap, "ossuary");
+        assertEquals(0, ossuary.get("surface_facility_count"));
+        assertEquals(1, ossuary.get("orbital_station_count"));
+        assertEquals(false, ossuary.get("has_orbit_map"));         // the file says true
+        Map<String, Object> cinder = body(caulMap, "cinder");      // a slug without a folder
+        assertEquals(0, cinder.get("surface_facility_count"));
+        assertEquals(0, cinder.get("orbital_station_count"));
+        assertEquals(false, cinder.get("has_orbit_map"));
+        Map<String, Object> noSlug = map(Values.asList(caulMap.get("bodies")).get(0));
         assertEquals(0, noSlug.get("surface_facility_count"));
         assertEquals(false, noSlug.get("has_orbit_map"));
+        Map<String, Object> tollhouse = body(campaign.systemMapJson("gallows-reach").body(), "tollhouse");
+        assertEquals(1, tollhouse.get("surface_facility_count"));  // its charon/ folder
 
-        assertEquals(Map.of("error", "System map not found for kepler-442", "system_slug", "kepler-442"),
-                campaign.systemMapJson("kepler-442").body());
-        assertEquals(200, campaign.orbitMapJson("sol", "earth").status());
-        assertEquals(Map.of("error", "Orbit map not found for sol/luna", "system_slug", "sol", "body_slug", "luna"),
-                campaign.orbitMapJson("sol", "luna").body());
+        assertEquals(Map.of("error", "System map not found for vesper-deep", "system_slug", "vesper-deep"),
+                campaign.systemMapJson("vesper-deep").body());
+        assertEquals(200, campaign.orbitMapJson("caul", "meridian").status());
+        assertEquals(200, campaign.orbitMapJson("vesper-deep", "vesper-deep-ii").status());
+        assertEquals(Map.of("error", "Orbit map not found for caul/tessaly", "system_slug", "caul", "body_slug", "tessaly"),
+                campaign.orbitMapJson("caul", "tessaly").body());
         assertTrue(TestJson.write(star).contains("\"color\":16777130"));
+        assertTrue(TestJson.write(star).contains("\"surveyed\":\"2289-11-04\""));
+    }
+
+    private static Map<String, Object> body(Map<String, Object> systemMap, String slug) {
+        return Values.asList(systemMap.get("bodies")).stream().map(Values::asMap)
+                .filter(b -> slug.equals(b.get("location_slug"))).findFirst().orElseThrow();
     }
 
     @Test
@@ -150,9 +185,10 @@ class JsonShapesTest {
                 "warp_drive", Map.of("status", "OFFLINE"));
         Map<String, Object> body = campaign.shipStatusJson(overrides).body();
         Map<String, Object> systems = map(map(body.get("ship")).get("systems"));
-        assertEquals(Map.of("status", "CRITICAL", "condition", 12, "info", "Coolant pressure low"), systems.get("engines"));
+        assertEquals(Map.of("status", "CRITICAL", "condition", 12, "info", "Reaction mass feed stuttering"), systems.get("engines"));
         assertFalse(systems.containsKey("warp_drive"));
-        assertEquals("ONLINE", map(systems.get("weapons")).get("status"));
+        assertEquals("OFFLINE", map(systems.get("weapons")).get("status"));
+        assertEquals("DAMAGED", map(systems.get("comms")).get("status"));
         // the loaded ship is untouched
         assertEquals("STRESSED", map(map(map(campaign.ship().orElseThrow().get("ship")).get("systems")).get("engines")).get("status"));
         assertEquals(200, campaign.shipStatusJson(Map.of()).status());
@@ -161,18 +197,23 @@ class JsonShapesTest {
     @Test
     void tokenImagesAndNpcCards() {
         List<?> images = Values.asList(campaign.tokenImagesJson().get("images"));
-        // 4 crew with portraits, 2 NPCs with portraits, 2 loose images
-        assertEquals(8, images.size());
+        // 3 crew with portraits, 2 NPCs with portraits, 6 loose images (notes.txt and images_source/ are not images)
+        assertEquals(11, images.size());
         Map<String, Object> crew = map(images.get(0));
-        assertEquals(Map.of("id", "elena_vasquez", "name", "Dr. Elena Vasquez", "type", "player",
-                "url", "/data/campaign/NPCs/images/lucia_vance.png", "source", "crew"), crew);
-        assertEquals("npc", map(images.get(4)).get("source"));
-        assertEquals(Map.of("id", "ewan_mcgregor.png", "name", "ewan_mcgregor", "type", "creature",
-                "url", "campaign/NPCs/images/ewan_mcgregor.png", "source", "images"), map(images.get(6)));
+        assertEquals(Map.of("id", "ada_okonkwo", "name", "Ada Okonkwo", "type", "player",
+                "url", "/data/campaign/NPCs/images/ada_okonkwo.png", "source", "crew"), crew);
+        assertEquals("tamsin_roe", map(images.get(1)).get("id"));
+        assertEquals("Jory Flint", map(images.get(2)).get("id")); // no id: the name stands in
+        assertEquals("npc", map(images.get(3)).get("source"));
+        assertEquals("brother_cask", map(images.get(4)).get("id"));
+        assertEquals(Map.of("id", "pale_visitor.jpg", "name", "pale_visitor", "type", "creature",
+                "url", "campaign/NPCs/images/pale_visitor.jpg", "source", "images"), map(images.get(9)));
 
         Map<String, Object> cards = campaign.npcCards();
-        assertEquals(List.of("lucia_vance", "ewan_mcgregor", "dr_yuki_tanaka", "captain_harrow"), List.copyOf(cards.keySet()));
-        assertEquals(Map.of("id", "dr_yuki_tanaka", "name", "Dr. Yuki Tanaka", "portrait", ""), cards.get("dr_yuki_tanaka"));
+        assertEquals(List.of("ilse_marr", "brother_cask", "warden_pell"), List.copyOf(cards.keySet()));
+        assertEquals(Map.of("id", "warden_pell", "name", "Warden Oriel Pell", "portrait", ""), cards.get("warden_pell"));
+        assertEquals(Map.of("id", "ilse_marr", "name", "Dr. Ilse Marr", "portrait", "/data/campaign/NPCs/images/ilse_marr.png"),
+                cards.get("ilse_marr"));
         assertNull(campaign.npc("nobody").orElse(null));
     }
 }
