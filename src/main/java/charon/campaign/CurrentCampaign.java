@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -66,6 +67,23 @@ public class CurrentCampaign {
 
     public boolean isDemo() {
         return demo;
+    }
+
+    /**
+     * Why the GM's campaign cannot be shown, in words for a public status page (no server path), or empty
+     * when it loaded. A folder that is missing or unreadable leaves the displays with nothing to show.
+     */
+    public Optional<String> unavailable() {
+        if (demo) {
+            return Optional.empty();
+        }
+        if (!Files.isDirectory(root)) {
+            return Optional.of("the campaign folder (CHARON_CAMPAIGN) does not exist");
+        }
+        if (!Files.isReadable(root)) {
+            return Optional.of("the campaign folder (CHARON_CAMPAIGN) cannot be read");
+        }
+        return Optional.empty();
     }
 
     /** Re-reads every file; the old campaign keeps serving until the new one is complete. */

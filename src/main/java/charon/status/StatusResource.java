@@ -8,7 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import charon.campaign.CurrentCampaign;
@@ -35,11 +37,19 @@ public class StatusResource {
     @GET
     public Response health() {
         boolean databaseUp = database.isReachable();
+        List<String> reasons = new ArrayList<>();
+        if (!databaseUp) {
+            reasons.add("the database cannot be read");
+        }
+        campaign.unavailable().ifPresent(reasons::add);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", databaseUp ? "ok" : "degraded");
+        body.put("status", reasons.isEmpty() ? "ok" : "degraded");
+        if (!reasons.isEmpty()) {
+            body.put("reasons", reasons);
+        }
         body.put("database", databaseUp ? "reachable" : "unreachable");
         body.put("campaign", Map.of(
-                "loaded", true,
+                "loaded", campaign.unavailable().isEmpty(),
                 "demo", campaign.isDemo(),
                 "locations", campaign.get().allLocations().size(),
                 "problems", campaign.get().problems().size()));

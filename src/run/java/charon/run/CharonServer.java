@@ -46,8 +46,10 @@ public final class CharonServer {
             return;
         }
         RunFolder folder = new RunFolder(settings.runDir(), settings.port());
-        folder.runningInstance().ifPresent(port -> fail(ALREADY_RUNNING, "Charon is already running from this folder on port "
-                + port + ". Stop it (Ctrl-C in its window), or start another one with bin/run --port <another port>."));
+        if (folder.taken()) {
+            fail(ALREADY_RUNNING, "Charon is already running from this folder on port " + settings.port()
+                    + ". Stop it (Ctrl-C in its window), or start another one with bin/run --port <another port>.");
+        }
         if (!Ports.isFree(settings.port())) {
             fail(PORT_TAKEN, "Port " + settings.port() + " is already in use by another program. Start Charon on another port:"
                     + " bin/run --port 9090 (or CHARON_PORT=9090).");
@@ -64,6 +66,7 @@ public final class CharonServer {
     private static void run(RunSettings settings, RunFolder folder, Path webapp) throws LifecycleException, IOException {
         System.setProperty("charon.port", Integer.toString(settings.port()));
         System.setProperty("charon.shutdown.port", "-1"); // Ctrl-C stops it; no shutdown port to guard
+        StartupRefusals.quietTomcat();
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(folder.base().toString());
         tomcat.init(new CatalinaBaseConfigurationSource(folder.base().toFile(), settings.serverXml().toString()));
@@ -73,14 +76,30 @@ public final class CharonServer {
         serveStaticFiles(context);
         // Only the WAR's own jars are scanned: nothing on this launcher's class path may become part of the application.
         ((StandardJarScanner) context.getJarScanner()).setScanClassPath(false);
+        try {
+            tomcat.start();
+        } catch (LifecycleException e) {
+            notStarted(tomcat, folder, e);
+        }
+        if (context.getState() != LifecycleState.STARTED || tomcat.getConnector().getState() != LifecycleState.STARTED) {
+            notStarted(tomcat, folder, null);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(tomcat, folder, stopped), "charon-stop"));
-        tomcat.start();
-        if (context.getState() != LifecycleState.STARTED || tomcat.getConnector().getState() != LifecycleState.STARTED) {
-            System.err.println("Charon did not start (the line above says why). Nothing was changed.");
-            System.exit(DID_NOT_START);
-        }
         await(stopped);
+    }
+
+    private static void notStarted(Tomcat tomcat, RunFolder folder, LifecycleException thrown) {
+        if (thrown != null && !StartupRefusals.explained(thrown)) {
+            thrown.printStackTrace();
+        }
+        try {
+            tomcat.destroy();
+        } catch (LifecycleException | RuntimeException ignored) {
+            // it never fully started
+        }
+        folder.release();
+        fail(DID_NOT_START, "Charon did not start: see the line above. Nothing was changed.");
     }
 
     /**
@@ -97,6 +116,7 @@ public final class CharonServer {
         Tomcat.addDefaultMimeTypeMappings(context);
     }
 
+    /** Ctrl-C: Tomcat stops accepting, ends every open display stream with its last chunk, then the application. */
     private static void stop(Tomcat tomcat, RunFolder folder, CountDownLatch stopped) {
         try {
             tomcat.stop();

@@ -14,17 +14,16 @@ import java.util.stream.Stream;
 
 /**
  * One running server's own folder, {@code target/run/<port>/}: Tomcat's base and a copy of the WAR, so a
- * rebuild of {@code target/} (another start, a test run) never changes what a running server serves. A
- * {@code charon.pid} file in it tells a second start from the same checkout that one is running.
+ * rebuild of {@code target/} (another start, a test run) never changes what a running server serves. Its
+ * {@code charon.pid} file tells a second start on the same port, from the same checkout, that one is running;
+ * another port gets a folder of its own and runs beside it.
  */
 final class RunFolder {
 
-    private final Path runDir;
     private final Path base;
     private final int port;
 
     RunFolder(Path runDir, int port) {
-        this.runDir = runDir;
         this.port = port;
         this.base = runDir.resolve(Integer.toString(port));
     }
@@ -33,17 +32,10 @@ final class RunFolder {
         return base;
     }
 
-    /** The port of a server started from this checkout that is still alive, if any. */
-    Optional<Integer> runningInstance() {
-        if (!Files.isDirectory(runDir)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> folders = Files.list(runDir)) {
-            return folders.map(f -> f.resolve("charon.pid")).filter(Files::isRegularFile)
-                    .map(RunFolder::aliveOwner).flatMap(Optional::stream).findFirst();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+    /** Whether a server started from this checkout still runs on this folder's port. */
+    boolean taken() {
+        Path pidFile = base.resolve("charon.pid");
+        return Files.isRegularFile(pidFile) && aliveOwner(pidFile).isPresent();
     }
 
     /** Records this process as the folder's server. */
