@@ -45,7 +45,7 @@ class StrictJsonTest {
         refused("Number out of range: 1e-999999", "{\"condition\":1e-999999}");
         refused("Number out of range: 1e99999999999", "{\"condition\":1e99999999999}");
         assertEquals(10, StrictJson.read("{\"c\":1e0000000000000000000000001}").asJsonObject().getJsonNumber("c").intValue(), "leading zeros");
-        refused("Number out of range: 1111111111111111111111111...", "{\"condition\":" + "1".repeat(101) + "}");
+        refused("Number out of range: " + "1".repeat(24) + "...", "{\"condition\":" + "1".repeat(101) + "}");
         assertEquals(100, StrictJson.read("{\"condition\":1E+2}").asJsonObject().getJsonNumber("condition").intValue());
     }
 
