@@ -65,7 +65,7 @@ public final class FanoutBench {
             }
         }
         // scenarios=1000x50@200,10000x20@1000,burst2000,slowloris16500@5000 : clients x writes @ interval ms;
-        // burstN = N at once; slowlorisN@ms = N connections trickling a request head (SlowlorisBench)
+        // burstN = N at once; slowlorisN@ms/s = N connections trickling a request head for s seconds (SlowlorisBench)
         String scenarios = args.getOrDefault("scenarios", "");
         if (scenarios.isEmpty()) {
             runSafely(args);

@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (127.0.0.3) and the server's own machine (127.0.0.1) each ask {@code GET /api/active-view/} every 100 ms.
  * Reported: their p50/p99/max and failures, and what the attack achieved (connections it held open at the end,
  * connections the server refused or ended). Run with {@code -Dbench.scenarios=slowloris -Dbench.warmupWrites=0}
- * (sizes: {@code slowloris16500@5000}: connections @ trickle interval ms). One selector thread; every loop is
- * bounded in count and time.
+ * (sizes: {@code slowloris16500@5000/40}: connections @ trickle interval ms / seconds, these are the defaults).
+ * One selector thread; every loop is bounded in count and time.
  */
 final class SlowlorisBench {
 
@@ -43,10 +43,11 @@ final class SlowlorisBench {
 
     private SlowlorisBench(Map<String, String> args, String scenario) {
         this.base = URI.create(args.getOrDefault("base", "http://127.0.0.1:18480/"));
-        String[] size = scenario.substring("slowloris".length()).split("@");
+        String[] sizeAndSeconds = scenario.substring("slowloris".length()).split("/");
+        String[] size = sizeAndSeconds[0].split("@");
         this.attackers = size[0].isEmpty() ? 16_500 : Integer.parseInt(size[0]);
         this.trickleMs = size.length > 1 ? Long.parseLong(size[1]) : 5_000;
-        this.seconds = Long.parseLong(args.getOrDefault("attackSeconds", "40"));
+        this.seconds = sizeAndSeconds.length > 1 ? Long.parseLong(sizeAndSeconds[1]) : 40;
         this.attackFrom = args.getOrDefault("attackFrom", "127.0.0.2");
         this.out = args.getOrDefault("out", "");
     }
