@@ -153,13 +153,6 @@ public class CharonChannels {
         }
     }
 
-    /** Whether the channel has been used (or always exists). */
-    public boolean exists(String channel) {
-        synchronized (channels) {
-            return loaded().containsKey(channel);
-        }
-    }
-
     public void markRead(String channel) {
         requireChannel(channel);
         synchronized (channels) {

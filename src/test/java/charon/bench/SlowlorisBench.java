@@ -113,8 +113,10 @@ final class SlowlorisBench {
             try (Selector selector = Selector.open()) {
                 long nextTrickle = System.nanoTime();
                 while (!stop.get()) {
-                    // keep `attackers` connections, opening at most 2,000 per round
-                    for (int i = 0; i < 2_000 && open() < attackers; i++) {
+                    // keep `attackers` connections: 2,000 per round while ramping up, then at most 100 re-opened per
+                    // round (~1,000/s) as the server ends them, as an attack tool does
+                    int perRound = opened < attackers ? 2_000 : 100;
+                    for (int i = 0; i < perRound && open() < attackers; i++) {
                         SocketChannel channel = SocketChannel.open();
                         try {
                             channel.bind(new InetSocketAddress(attackFrom, 0));

@@ -379,6 +379,7 @@ class BrowserIT {
 
         awaitTrue(console, "the story channel in the list", WAIT, d -> exists(d, "charon-delete-story"));
         shot(console, "11-console-charon-channels");
+        awaitTrue(console, "the 'Sent' toast gone from over the list", WAIT, d -> !exists(d, "toast"));
         click(console, "charon-delete-story");
         console.switchTo().alert().accept();
         awaitTrue(display, "the display emptied", WAIT, d -> !text(d, "charon-terminal").contains(nonce));
