@@ -65,7 +65,8 @@ public final class FanoutBench {
             }
         }
         // scenarios=1000x50@200,10000x20@1000,burst2000,slowloris16500@5000 : clients x writes @ interval ms;
-        // burstN = N at once; slowlorisN@ms/s = N connections trickling a request head for s seconds (SlowlorisBench)
+        // burstN = N at once; slowlorisN@ms/s = N connections trickling a request head for s seconds (SlowlorisBench);
+        // loginburstN/s = N threads guessing the GM's password while the GM logs in at the laptop (LoginBurstBench)
         String scenarios = args.getOrDefault("scenarios", "");
         if (scenarios.isEmpty()) {
             runSafely(args);
@@ -80,6 +81,10 @@ public final class FanoutBench {
             String s = scenario.trim();
             if (s.startsWith("slowloris")) { // slowloris[connections][@trickle ms]: see SlowlorisBench
                 SlowlorisBench.runSafely(a, s);
+                continue;
+            }
+            if (s.startsWith("loginburst")) { // loginburst[guessers][/seconds]: see LoginBurstBench
+                LoginBurstBench.runSafely(a, s);
                 continue;
             }
             if (s.startsWith("burst")) {
