@@ -112,10 +112,18 @@ final class SlowlorisBench {
             ByteBuffer scratch = ByteBuffer.allocate(4096);
             try (Selector selector = Selector.open()) {
                 long nextTrickle = System.nanoTime();
+                long lastRound = System.nanoTime();
+                double reopenBudget = 0;
                 while (!stop.get()) {
-                    // keep `attackers` connections: 2,000 per round while ramping up, then at most 100 re-opened per
-                    // round (~1,000/s) as the server ends them, as an attack tool does
-                    int perRound = opened < attackers ? 2_000 : 100;
+                    // keep `attackers` connections: 2,000 per round while ramping up, then re-opened as the server ends
+                    // them (as an attack tool does), at most ~1,000 a second
+                    long now = System.nanoTime();
+                    reopenBudget = Math.min(1_000, reopenBudget + (now - lastRound) / 1_000_000.0);
+                    lastRound = now;
+                    int perRound = opened < attackers ? 2_000 : (int) reopenBudget;
+                    if (opened >= attackers) {
+                        reopenBudget -= Math.min(perRound, attackers - open());
+                    }
                     for (int i = 0; i < perRound && open() < attackers; i++) {
                         SocketChannel channel = SocketChannel.open();
                         try {
