@@ -1,6 +1,8 @@
 // CHARON conversation terminal: player lines "> ", CHARON lines typed out with a "_" cursor.
 // Conversation is fetched once (GET api/charon/<channel>/conversation/) and then kept current by
-// the SSE "charon" event ({channel, messages}) — no polling.
+// the SSE "charon" event, which carries one new line ({channel, message, previous_id}) or
+// {channel, cleared: true}; a line that does not follow the last one shown means one was missed,
+// and the conversation is fetched again — no polling.
 import { getJSON, postJSON, toast, h } from './api.js';
 
 const TYPE_MS = 25;
@@ -18,7 +20,7 @@ export class CharonTerminal {
     this.log = h('div.charon-log', { 'data-testid': 'charon-log' });
     this.processing = h('div.charon-line.processing', { hidden: true });
     this.cursor = h('div.charon-line.idle', h('span.blink', '_'));
-    this.input = h('input.charon-input', { type: 'text', autocomplete: 'off', spellcheck: 'false', 'data-testid': 'charon-input', 'aria-label': 'Query CHARON' });
+    this.input = h('input.charon-input', { type: 'text', maxlength: '500', autocomplete: 'off', spellcheck: 'false', 'data-testid': 'charon-input', 'aria-label': 'Query CHARON' });
     this.form = h('form.charon-form', { hidden: true, 'data-testid': 'charon-form' }, h('span.prompt', '> '), this.input);
     this.form.addEventListener('submit', (e) => { e.preventDefault(); this.submit(); });
     this.root.append(this.log, this.processing, this.cursor, this.form);
@@ -52,10 +54,15 @@ export class CharonTerminal {
     this.root.dataset.mode = this.mode;
   }
 
-  /** SSE "charon" event. */
+  /** SSE "charon" event: one new line, or the conversation emptied. */
   applyEvent(ev) {
     if (!ev || ev.channel !== this.channel) return;
-    this.setMessages(ev.messages || [], true);
+    if (ev.cleared) { this.setMessages([], false); return; }
+    const m = ev.message;
+    if (!m || this.rendered.has(m.message_id)) return;
+    const last = this.messages.length ? this.messages[this.messages.length - 1].message_id : null;
+    if ((ev.previous_id || null) !== last) { this.load(); return; } // missed a line: fetch the conversation
+    this.setMessages([...this.messages, m], true);
   }
 
   setMessages(list, animate) {

@@ -44,6 +44,7 @@ function selectTab(id) {
   document.querySelectorAll('#tabbar .tab').forEach((b, i) => b.classList.toggle('active', TABS[i][0] === id));
   document.querySelectorAll('.tabpane').forEach(p => { p.hidden = p.id !== 'pane-' + id; });
   if (id === 'ship') loadShip();
+  if (id === 'charon') loadCharonChannels();
   if (id === 'players') loadPlayers();
   if (id === 'status') loadStatus();
   if (id === 'broadcast') loadRecipients();
@@ -398,15 +399,35 @@ function updateCharon() {
   showBtn.textContent = S.charon_dialog_open ? 'SHOWING ON DISPLAYS' : 'SHOW ON DISPLAYS';
   if (ch !== charonChannel) {
     charonChannel = ch; charonMsgs = []; drawCharonLog();
-    getJSON(`charon/${encodeURIComponent(ch)}/conversation/`).then(d => { if (charonChannel === ch) { charonMsgs = d.messages || []; drawCharonLog(); } }).catch(e => toast('CHARON: ' + e.message, 'error'));
+    fetchCharonConversation(ch);
     loadPending();
   }
 }
+// The stream brings one new line ({channel, message, previous_id}) or {channel, cleared}; a line that does
+// not follow the last one shown means one was missed, and the conversation is fetched again.
 function charonEvent(ev) {
+  if (!$('pane-charon').hidden) loadCharonChannels();
   if (ev.channel !== charonChannel) return;
-  charonMsgs = ev.messages || [];
+  if (ev.cleared) charonMsgs = [];
+  else if (!ev.message || charonMsgs.some(m => m.message_id === ev.message.message_id)) return;
+  else if ((ev.previous_id || null) === (charonMsgs.length ? charonMsgs[charonMsgs.length - 1].message_id : null)) charonMsgs = [...charonMsgs, ev.message];
+  else { fetchCharonConversation(charonChannel); return; }
   drawCharonLog();
   loadPending();
+}
+function fetchCharonConversation(ch) {
+  getJSON(`charon/${encodeURIComponent(ch)}/conversation/`).then(d => { if (charonChannel === ch) { charonMsgs = d.messages || []; drawCharonLog(); } }).catch(e => toast('CHARON: ' + e.message, 'error'));
+}
+// Every channel with its counts; the GM deletes the ones nobody needs (default and bridge are only emptied).
+async function loadCharonChannels() {
+  const box = $('charon-channels');
+  let d;
+  try { d = await getJSON('gm/charon/channels/'); } catch (e) { box.replaceChildren(h('div.err', 'Channels: ' + e.message)); return; }
+  box.replaceChildren(...(d.channels || []).map(c => h('div.row', { 'data-testid': 'charon-channel-' + c.channel },
+    h('span', channelLabel(c.channel)), h('span.muted', `${c.message_count} messages${c.unread_count ? `, ${c.unread_count} unread` : ''}`), h('span.spacer'),
+    h('button.btn.small.danger', { 'data-testid': 'charon-delete-' + c.channel, 'data-always': '1',
+      onclick: (e) => { if (confirm(`Delete CHARON channel ${c.channel} and its messages?`)) post(`gm/charon/${encodeURIComponent(c.channel)}/delete/`, {}, 'Channel deleted', e.currentTarget).then(loadCharonChannels); } }, 'DELETE'))));
+  if (!(d.channels || []).length) box.appendChild(h('div.muted', 'No channels'));
 }
 function drawCharonLog() {
   const log = $('charon-log');

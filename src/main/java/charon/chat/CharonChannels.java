@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import charon.json.RequestRejected;
+
 import static charon.json.RequestRejected.badRequest;
 
 /**
@@ -25,6 +27,8 @@ public class CharonChannels {
 
     static final Pattern CHANNEL = Pattern.compile("[A-Za-z0-9_-]{1,120}");
     static final int MAX_TEXT = 4000;
+    /** A player's query: what a display can make the server push to every display is one line this long. */
+    static final int MAX_QUERY = 500;
     static final int MAX_MESSAGES = 500;
     /** Any name is a channel (the original's rule); a bound keeps a script from filling memory and disk. */
     static final int MAX_CHANNELS = 200;
@@ -33,6 +37,8 @@ public class CharonChannels {
     Event<ConversationChanged> changed;
     @Inject
     ConversationStore store;
+
+    private static final List<String> ALWAYS_THERE = List.of("default", "bridge");
 
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private boolean loaded;
@@ -43,8 +49,7 @@ public class CharonChannels {
     }
 
     public CharonChannels() {
-        channels.put("default", new Channel());
-        channels.put("bridge", new Channel());
+        ALWAYS_THERE.forEach(name -> channels.put(name, new Channel()));
     }
 
     public static String requireChannel(String name) {
@@ -55,20 +60,20 @@ public class CharonChannels {
     }
 
     public CharonMessage playerQuery(String channel, String query) {
-        return add(channel, "user", text(query, "Query required"));
+        return add(channel, "user", text(query, "Query required", MAX_QUERY));
     }
 
     public CharonMessage charonReply(String channel, String content) {
-        return add(channel, "charon", text(content, "Content required"));
+        return add(channel, "charon", text(content, "Content required", MAX_TEXT));
     }
 
-    private static String text(String value, String emptyMessage) {
+    private static String text(String value, String emptyMessage, int maxLength) {
         String trimmed = value == null ? "" : value.trim();
         if (trimmed.isEmpty()) {
             throw badRequest(emptyMessage);
         }
-        if (trimmed.length() > MAX_TEXT) {
-            throw badRequest("Text is longer than " + MAX_TEXT + " characters");
+        if (trimmed.length() > maxLength) {
+            throw badRequest("Text is longer than " + maxLength + " characters");
         }
         return trimmed;
     }
@@ -83,12 +88,14 @@ public class CharonChannels {
             }
             store.append(channel, message, MAX_MESSAGES);
             Channel conversation = channels.computeIfAbsent(channel, c -> new Channel());
+            String previousId = conversation.messages.isEmpty() ? null
+                    : conversation.messages.get(conversation.messages.size() - 1).messageId();
             conversation.messages.add(message);
             if (conversation.messages.size() > MAX_MESSAGES) {
                 conversation.messages.remove(0);
             }
             // announced inside the lock, so two quick messages reach the displays in the order they were stored
-            changed.fire(new ConversationChanged(channel, List.copyOf(conversation.messages)));
+            changed.fire(ConversationChanged.appended(channel, message, previousId));
         }
         return message;
     }
@@ -123,7 +130,26 @@ public class CharonChannels {
                 store.clear(channel);
                 conversation.messages.clear();
             }
-            changed.fire(new ConversationChanged(channel, List.of()));
+            changed.fire(ConversationChanged.emptied(channel));
+        }
+    }
+
+    /**
+     * Forgets a channel: its lines, its place in the list and its read marker (the GM's way to be rid of
+     * channels nobody uses any more). The default and bridge channels are only emptied: they always exist.
+     */
+    public void delete(String channel) {
+        requireChannel(channel);
+        synchronized (channels) {
+            if (!loaded().containsKey(channel)) {
+                throw new RequestRejected(404, "No such CHARON channel");
+            }
+            store.delete(channel);
+            channels.remove(channel);
+            if (ALWAYS_THERE.contains(channel)) {
+                channels.put(channel, new Channel());
+            }
+            changed.fire(ConversationChanged.emptied(channel));
         }
     }
 

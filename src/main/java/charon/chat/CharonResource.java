@@ -2,12 +2,14 @@ package charon.chat;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.LinkedHashMap;
@@ -21,7 +23,11 @@ import charon.view.ActiveViewStore;
 import charon.view.CharonMode;
 import charon.view.ViewType;
 
-/** CHARON conversations (api-contract §9.2, without the LLM endpoints): displays ask, the GM answers. */
+/**
+ * CHARON conversations (api-contract §9.2, without the LLM endpoints): displays ask, the GM answers. A display
+ * asks only on the channel the GM has open, within its device's rate ({@link DisplayQueries}); it reads a
+ * conversation here when it needs it, the stream brings only new lines.
+ */
 @RequestScoped
 @Path("charon/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,6 +38,10 @@ public class CharonResource {
     CharonChannels channels;
     @Inject
     ActiveViewStore store;
+    @Inject
+    DisplayQueries queries;
+    @Context
+    HttpServletRequest request;
 
     @GET
     @Path("conversation/")
@@ -52,6 +62,7 @@ public class CharonResource {
         if (store.current().view().charonMode() != CharonMode.QUERY) {
             throw new RequestRejected(403, "Terminal not in query mode");
         }
+        queries.withinRate(request.getRemoteAddr());
         return submitted(channels.playerQuery("default", JsonBody.parse(raw).string("query", "")));
     }
 
@@ -68,6 +79,7 @@ public class CharonResource {
     @POST
     @Path("{channel}/submit/")
     public Map<String, Object> submit(@PathParam("channel") String channel, String raw) {
+        queries.admit(CharonChannels.requireChannel(channel), request.getRemoteAddr());
         return submitted(channels.playerQuery(CharonChannels.requireChannel(channel), JsonBody.parse(raw).string("query", "")));
     }
 

@@ -57,6 +57,14 @@ public class ConversationStore {
         });
     }
 
+    /** Removes the channel's lines and its row (place in the list, read marker). */
+    public void delete(String channel) {
+        database.inTransaction((EntityManager em) -> {
+            em.createQuery("delete from ConversationLine l where l.channel = :c").setParameter("c", channel).executeUpdate();
+            em.createQuery("delete from ConversationChannel c where c.name = :name").setParameter("name", channel).executeUpdate();
+        });
+    }
+
     public void markRead(String channel, String messageId) {
         database.inTransaction((EntityManager em) -> channelRow(em, channel).markRead(messageId));
     }

@@ -93,6 +93,15 @@ public class GmCharonResource {
         return Map.of("success", true, "channel", channel);
     }
 
+    /** The channel is gone from the list, its lines and read marker with it (the console's DELETE). */
+    @POST
+    @Path("{channel}/delete/")
+    public Map<String, Object> delete(@PathParam("channel") String channel, String raw) {
+        JsonBody.parse(raw);
+        channels.delete(CharonChannels.requireChannel(channel));
+        return Map.of("success", true, "channel", channel);
+    }
+
     @POST
     @Path("{channel}/clear/")
     public Map<String, Object> clear(@PathParam("channel") String channel, String raw) {

@@ -1,15 +1,11 @@
 package charon.json;
 
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonParsingException;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,14 +43,7 @@ public final class JsonBody {
         if (text.length() > MAX_BYTES || text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new RequestRejected(413, "Request body is larger than 64 KB");
         }
-        JsonValue value;
-        try (JsonReader reader = JSON_P.createReader(new StringReader(text))) {
-            value = reader.readValue();
-        } catch (JsonParsingException e) {
-            throw badRequest("Invalid JSON");
-        } catch (JsonException | IllegalStateException e) {
-            throw badRequest("Invalid JSON");
-        }
+        JsonValue value = StrictJson.read(text);
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw badRequest("Body must be a JSON object");
         }

@@ -1,8 +1,6 @@
 package charon.json;
 
-import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -12,9 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -39,20 +35,13 @@ public class JsonBodyCheck implements ReaderInterceptor {
         return context.proceed();
     }
 
-    /** Throws the API's 400 unless the text is exactly one JSON object. */
+    /** Throws the API's 400 unless the text is exactly one JSON object (see {@link StrictJson}). */
     public static void requireObject(String text) {
         JsonValue value;
-        try (JsonParser parser = JsonBody.JSON_P.createParser(new StringReader(text))) {
-            if (!parser.hasNext()) {
-                throw new ApiException(400, "Invalid JSON");
-            }
-            parser.next();
-            value = parser.getValue();
-            if (parser.hasNext()) {
-                throw new ApiException(400, "Invalid JSON"); // a second value after the first
-            }
-        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
-            throw new ApiException(400, "Invalid JSON");
+        try {
+            value = StrictJson.read(text);
+        } catch (RequestRejected refused) {
+            throw new ApiException(refused.status(), refused.getMessage());
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new ApiException(400, "Body must be a JSON object");

@@ -12,9 +12,12 @@ import java.util.Map;
 public class RequestRejectedMapper implements ExceptionMapper<RequestRejected> {
     @Override
     public Response toResponse(RequestRejected rejected) {
-        return Response.status(rejected.status())
+        Response.ResponseBuilder response = Response.status(rejected.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("error", rejected.getMessage()))
-                .build();
+                .entity(Map.of("error", rejected.getMessage()));
+        if (rejected instanceof TooManyRequests tooMany) {
+            response.header("Retry-After", tooMany.retryAfterSeconds());
+        }
+        return response.build();
     }
 }

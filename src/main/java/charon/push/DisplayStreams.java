@@ -249,7 +249,7 @@ public class DisplayStreams {
             broadcaster.broadcast(sse.newEventBuilder()
                     .name(CHARON)
                     .mediaType(MediaType.TEXT_PLAIN_TYPE)
-                    .data(String.class, Json.write(Map.of("channel", changed.channel(), "messages", changed.messages())))
+                    .data(String.class, Json.write(changed))
                     .build());
         }
     }

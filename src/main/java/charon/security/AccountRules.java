@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 final class AccountRules {
 
     static final int MIN_PASSWORD_LENGTH = 8;
+    static final String BLANK_PASSWORD = "password must have at least " + MIN_PASSWORD_LENGTH + " characters that are not spaces";
     private static final Pattern USERNAME = Pattern.compile("[\\w.@+-]{1,150}", Pattern.UNICODE_CHARACTER_CLASS);
 
     private AccountRules() {
@@ -29,6 +30,10 @@ final class AccountRules {
         }
         if (password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
             return Optional.of("password must be at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        // Eight spaces (or tabs, or line breaks) are as easy to guess as no password at all.
+        if (password.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).count() < MIN_PASSWORD_LENGTH) {
+            return Optional.of(BLANK_PASSWORD);
         }
         return Optional.empty();
     }

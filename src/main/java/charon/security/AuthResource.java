@@ -54,6 +54,11 @@ public class AuthResource {
                     .header("Retry-After", seconds)
                     .build();
         }
+        if (outcome instanceof LoginService.Outcome.Busy) {
+            return Response.fromResponse(ErrorResponses.of(429, "Too many logins at once; try again in 1 s"))
+                    .header("Retry-After", 1)
+                    .build();
+        }
         if (!(outcome instanceof LoginService.Outcome.Accepted accepted)) {
             return ErrorResponses.of(401, "Invalid username or password");
         }

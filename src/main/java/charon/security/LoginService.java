@@ -10,7 +10,10 @@ import java.util.Optional;
 import charon.accounts.User;
 import charon.accounts.UserRepository;
 
-/** Checks a username and password, with the throttle in front and Django's re-hash on success. */
+/**
+ * Checks a username and password: the throttle counts the attempt first, a bounded number of checks run at
+ * once, and a failure costs the same whether the user exists or not. Django's re-hash on success.
+ */
 @ApplicationScoped
 public class LoginService {
 
@@ -25,6 +28,10 @@ public class LoginService {
 
         record Throttled(Duration retryAfter) implements Outcome {
         }
+
+        /** Every password-check slot was in use; nothing was checked (the attempt still counts). */
+        record Busy() implements Outcome {
+        }
     }
 
     @Inject
@@ -34,21 +41,34 @@ public class LoginService {
 
     private final PasswordHasher hasher = new PasswordHasher();
     private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
-    private volatile String dummyHash;
+    private final HashingSlots slots = HashingSlots.forThisMachine();
+    private final FailureCost failureCost = new FailureCost(hasher.iterations());
 
     public Outcome attempt(String username, String password, String clientAddress) {
-        Optional<Duration> wait = throttle.retryAfter(username, clientAddress);
-        if (wait.isPresent()) {
-            return new Outcome.Throttled(wait.get());
+        LoginThrottle.Admission admission = throttle.begin(username, clientAddress);
+        if (admission instanceof LoginThrottle.Admission.Refused refused) {
+            return new Outcome.Throttled(refused.retryAfter());
         }
+        LoginThrottle.Attempt started = ((LoginThrottle.Admission.Admitted) admission).attempt();
+        Optional<HashingSlots.Slot> slot = slots.tryTake(clientAddress);
+        if (slot.isEmpty()) {
+            return new Outcome.Busy();
+        }
+        try (HashingSlots.Slot held = slot.get()) {
+            return check(username, password, started);
+        }
+    }
+
+    private Outcome check(String username, String password, LoginThrottle.Attempt started) {
         Optional<User> user = users.byUsername(username);
-        // Unknown users cost one hash too, so timing does not tell which usernames exist.
-        boolean matches = hasher.matches(password, user.map(User::getPassword).orElseGet(this::dummyHash));
-        if (user.isEmpty() || !matches || !user.get().isActive()) {
-            throttle.failed(username, clientAddress);
+        String stored = user.map(User::getPassword).orElse(null);
+        PasswordHasher.Verification verification = hasher.verify(password, stored);
+        if (user.isEmpty() || !verification.matches() || !user.get().isActive()) {
+            // Every failure costs the most any stored hash costs: timing tells nothing about who exists.
+            hasher.spend(failureCost.iterations(stored, this::storedHashes) - verification.iterationsSpent());
             return new Outcome.Rejected();
         }
-        throttle.succeeded(username, clientAddress);
+        throttle.succeeded(started);
         User found = user.get();
         Optional<String> rehashed = hasher.needsRehash(found.getPassword()) ? Optional.of(hasher.encode(password)) : Optional.empty();
         users.recordLogin(found.getId(), rehashed);
@@ -60,10 +80,7 @@ public class LoginService {
         return new Outcome.Accepted(found, stamp);
     }
 
-    private String dummyHash() {
-        if (dummyHash == null) {
-            dummyHash = hasher.encode("not-a-password-anyone-has");
-        }
-        return dummyHash;
+    private java.util.stream.Stream<String> storedHashes() {
+        return users.all().stream().map(User::getPassword);
     }
 }

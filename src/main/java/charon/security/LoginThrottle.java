@@ -21,6 +21,9 @@ import java.util.Optional;
  * could lock the GM out of the console for 15 minutes with five wrong passwords; guesses from the LAN are
  * still limited per username, and guesses at the laptop per username on the laptop.
  * In memory only: a restart forgets it, which is fine for a laptop server.
+ *
+ * <p>A login counts from the moment it starts ({@link #begin}), as a failure until it succeeds: otherwise
+ * guesses sent all at once would all be checked before the first of them was counted.
  */
 public final class LoginThrottle {
 
@@ -36,6 +39,39 @@ public final class LoginThrottle {
         this.clock = clock;
     }
 
+    /** A started attempt, counted as a failure of its username and its address until it {@link #succeeded(Attempt) succeeds}. */
+    public record Attempt(String username, String clientAddress, Instant at) {
+    }
+
+    /** What {@link #begin} decided: go on with the attempt, or wait. */
+    public sealed interface Admission {
+        record Admitted(Attempt attempt) implements Admission {
+        }
+
+        record Refused(Duration retryAfter) implements Admission {
+        }
+    }
+
+    /** Counts the attempt at once, unless its username or address is already blocked (then nothing is counted). */
+    public synchronized Admission begin(String username, String clientAddress) {
+        Optional<Duration> wait = retryAfter(username, clientAddress);
+        if (wait.isPresent()) {
+            return new Admission.Refused(wait.get());
+        }
+        Instant now = clock.instant();
+        record(username, clientAddress, now);
+        return new Admission.Admitted(new Attempt(username, clientAddress, now));
+    }
+
+    /** A started attempt was the right password: its username's record is cleared, and the address no longer counts it. */
+    public synchronized void succeeded(Attempt attempt) {
+        failures.remove(userKey(attempt.username(), attempt.clientAddress()));
+        Deque<Instant> address = failures.get(addressKey(attempt.clientAddress()));
+        if (address != null) {
+            address.removeFirstOccurrence(attempt.at());
+        }
+    }
+
     /** How long this attempt must wait, if either its username or its address is blocked. */
     public synchronized Optional<Duration> retryAfter(String username, String clientAddress) {
         Instant now = clock.instant();
@@ -44,7 +80,10 @@ public final class LoginThrottle {
     }
 
     public synchronized void failed(String username, String clientAddress) {
-        Instant now = clock.instant();
+        record(username, clientAddress, clock.instant());
+    }
+
+    private void record(String username, String clientAddress, Instant now) {
         if (failures.size() > SWEEP_ABOVE) {
             sweep(now);
         }

@@ -34,6 +34,11 @@ public final class PasswordHasher {
         this.iterations = iterations;
     }
 
+    /** The work factor of the hashes this hasher writes. */
+    public int iterations() {
+        return iterations;
+    }
+
     /** A new hash with a random salt. */
     public String encode(String password) {
         if (password == null || password.isEmpty()) {
@@ -54,6 +59,32 @@ public final class PasswordHasher {
             return false;
         }
         return MessageDigest.isEqual(pbkdf2(password, hash.salt(), hash.iterations()), hash.key());
+    }
+
+    /** A check and the PBKDF2 iterations it cost (0 when nothing was hashed: no password, unusable hash). */
+    public record Verification(boolean matches, int iterationsSpent) {
+    }
+
+    /** Like {@link #matches}, also telling how much work the answer took. */
+    public Verification verify(String password, String encoded) {
+        ParsedHash hash = ParsedHash.parse(encoded);
+        if (password == null || password.isEmpty() || hash == null) {
+            return new Verification(false, 0);
+        }
+        return new Verification(MessageDigest.isEqual(pbkdf2(password, hash.salt(), hash.iterations()), hash.key()), hash.iterations());
+    }
+
+    /** The iteration count of a stored hash; 0 for anything that is not one of ours. */
+    public static int iterationsOf(String encoded) {
+        ParsedHash hash = ParsedHash.parse(encoded);
+        return hash == null ? 0 : hash.iterations();
+    }
+
+    /** Does {@code iterations} rounds of the same work as a check, for nothing: a failed login's padding. */
+    public void spend(int iterations) {
+        if (iterations > 0) {
+            pbkdf2("not-a-password-anyone-has", "charonpaddingsalt00000", iterations);
+        }
     }
 
     /** Django re-hashes on login when its work factor went up; so do we. */

@@ -11,6 +11,7 @@ import charon.json.ErrorResponses;
  * The security rules every request passes, as a pure function of the request's facts (so they are
  * unit-tested without a server). In order:
  * <ol>
+ * <li>{@code OPTIONS} under {@code /api} → 405: Jersey would list the methods of any path (no CORS is served);</li>
  * <li>a state-changing request whose {@code Origin} is not this server → 403 (session or not);</li>
  * <li>{@code /api/gm/...} (except {@code POST /api/gm/charon/toggle-dialog/}): no login → 401, player → 403;</li>
  * <li>a state-changing request of a logged-in session without its token in {@code X-CSRF-Token} → 403
@@ -39,6 +40,9 @@ public final class RequestRules {
     }
 
     public static Optional<Refusal> check(Facts request) {
+        if ("OPTIONS".equalsIgnoreCase(request.method()) && isApi(request.path())) {
+            return refuse(405, ErrorResponses.defaultText(405));
+        }
         boolean changesState = !SAFE_METHODS.contains(request.method().toUpperCase(Locale.ROOT));
         if (changesState && request.origin() != null
                 && !sameOrigin(request.origin(), request.scheme(), request.host(), request.port())) {
@@ -60,6 +64,11 @@ public final class RequestRules {
             return refuse(413, "Request body too large (limit 64 KB)");
         }
         return Optional.empty();
+    }
+
+    private static boolean isApi(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return lower.equals("/api") || lower.startsWith("/api/");
     }
 
     /** Case-insensitive, so {@code /api/GM/...} cannot slip past even where a route would match it. */

@@ -21,7 +21,7 @@ import java.util.logging.Logger;
  * running from this folder, database or data folder unusable), and stops cleanly on Ctrl-C.
  *
  * <p>Arguments: {@code --port N} (else {@code charon.port} / {@code CHARON_PORT}, default 8080),
- * {@code --war DIR} (the exploded WAR, default {@code target/charon}), {@code --server-xml FILE}
+ * {@code --war FILE} (default {@code target/charon.war}), {@code --server-xml FILE}
  * (default {@code server.xml}), {@code --run-dir DIR} (default {@code target/run}).
  */
 public final class CharonServer {

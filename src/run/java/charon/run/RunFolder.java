@@ -1,7 +1,6 @@
 package charon.run;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -10,7 +9,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * One running server's own folder, {@code target/run/<port>/}: Tomcat's base and a copy of the WAR, so a
@@ -52,24 +50,12 @@ final class RunFolder {
         }
     }
 
-    /** A fresh copy of the exploded WAR in this server's folder. */
+    /** A fresh copy of the WAR in this server's folder; Tomcat unpacks it under {@code webapps/}. */
     Path copyOfWar(Path war) throws IOException {
-        Path copy = base.resolve("webapp");
-        delete(copy);
+        delete(base.resolve("webapps"));
         delete(base.resolve("work"));
-        try (Stream<Path> files = Files.walk(war)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = copy.resolve(war.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        return copy;
+        Files.createDirectories(base.resolve("webapps"));
+        return Files.copy(war, base.resolve("charon.war"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static Optional<Integer> aliveOwner(Path pidFile) {

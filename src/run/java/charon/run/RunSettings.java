@@ -8,7 +8,7 @@ record RunSettings(int port, Path war, Path serverXml, Path runDir) {
 
     static RunSettings parse(String[] args) {
         String port = setting("charon.port", "CHARON_PORT", "8080");
-        Path war = Path.of("target", "charon");
+        Path war = Path.of("target", "charon.war");
         Path serverXml = Path.of("server.xml");
         Path runDir = Path.of("target", "run");
         for (int i = 0; i < args.length; i++) {
@@ -23,7 +23,7 @@ record RunSettings(int port, Path war, Path serverXml, Path runDir) {
             }
             i++;
         }
-        if (!Files.isDirectory(war)) {
+        if (!Files.isRegularFile(war)) {
             throw new IllegalArgumentException("No built WAR at " + war.toAbsolutePath() + ": build it with mvn -Prun package");
         }
         if (!Files.isRegularFile(serverXml)) {

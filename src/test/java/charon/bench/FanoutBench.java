@@ -64,7 +64,9 @@ public final class FanoutBench {
                 args.put(a.substring(0, eq), a.substring(eq + 1));
             }
         }
-        // scenarios=1000x50@200,10000x20@1000,burst2000 : clients x writes @ interval ms; burstN = N at once
+        // scenarios=1000x50@200,10000x20@1000,burst2000,slowloris16500@5000 : clients x writes @ interval ms;
+        // burstN = N at once; slowlorisN@ms/s = N connections trickling a request head for s seconds (SlowlorisBench);
+        // loginburstN/s = N threads guessing the GM's password while the GM logs in at the laptop (LoginBurstBench)
         String scenarios = args.getOrDefault("scenarios", "");
         if (scenarios.isEmpty()) {
             runSafely(args);
@@ -77,6 +79,14 @@ public final class FanoutBench {
         for (String scenario : scenarios.split(",")) {
             Map<String, String> a = new HashMap<>(args);
             String s = scenario.trim();
+            if (s.startsWith("slowloris")) { // slowloris[connections][@trickle ms]: see SlowlorisBench
+                SlowlorisBench.runSafely(a, s);
+                continue;
+            }
+            if (s.startsWith("loginburst")) { // loginburst[guessers][/seconds]: see LoginBurstBench
+                LoginBurstBench.runSafely(a, s);
+                continue;
+            }
             if (s.startsWith("burst")) {
                 a.put("burst", "true");
                 s = s.substring(5);

@@ -53,6 +53,11 @@ class CharonChannelsTest {
         }
 
         @Override
+        public void delete(String channel) {
+            lines.remove(channel);
+        }
+
+        @Override
         public void markRead(String channel, String messageId) {
         }
     }
@@ -147,5 +152,36 @@ class CharonChannelsTest {
         assertEquals(CharonChannels.MAX_MESSAGES, kept.size());
         assertEquals("query 3", kept.get(0).content());
         assertEquals(kept, channels().conversation("story"), "the store keeps the same ones");
+    }
+
+    @Test
+    void eachChangeAnnouncesOneLineNeverTheConversation() {
+        CharonChannels channels = channels();
+        for (int i = 0; i < 50; i++) {
+            channels.playerQuery("story", "q".repeat(CharonChannels.MAX_QUERY));
+        }
+        CharonMessage last = channels.charonReply("story", "ANSWER");
+        ConversationChanged announced = announcements.fired.get(announcements.fired.size() - 1);
+        assertEquals(ConversationChanged.appended("story", last, channels.conversation("story").get(49).messageId()), announced);
+        assertTrue(charon.json.Json.write(announced).length() < 400, charon.json.Json.write(announced));
+        assertNull(announcements.fired.get(0).previousId(), "the first line follows nothing");
+        channels.clear("story");
+        assertEquals(ConversationChanged.emptied("story"), announcements.fired.get(announcements.fired.size() - 1));
+        RequestRejected tooLong = assertThrows(RequestRejected.class, () -> channels.playerQuery("story", "q".repeat(CharonChannels.MAX_QUERY + 1)));
+        assertEquals("Text is longer than 500 characters", tooLong.getMessage());
+    }
+
+    @Test
+    void theGmDeletesAChannelForGoodAndDefaultAndBridgeOnlyEmpty() {
+        CharonChannels channels = channels();
+        channels.playerQuery("spam7", "spam");
+        channels.playerQuery("bridge", "hello");
+        channels.delete("spam7");
+        channels.delete("bridge");
+        assertEquals(List.of("default", "bridge"), channels.overview().stream().map(c -> c.get("channel")).toList());
+        assertEquals(List.of("default", "bridge"), channels().overview().stream().map(c -> c.get("channel")).toList(), "after a restart too");
+        assertTrue(channels.conversation("bridge").isEmpty());
+        assertEquals(ConversationChanged.emptied("bridge"), announcements.fired.get(announcements.fired.size() - 1));
+        assertEquals(404, assertThrows(RequestRejected.class, () -> channels.delete("spam7")).status());
     }
 }

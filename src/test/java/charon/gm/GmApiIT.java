@@ -334,14 +334,15 @@ class GmApiIT {
             assertEquals(200, Http.post(api().resolve("charon/story/submit/"), "{\"query\":\"Where is the captain?\"}").statusCode());
             JsonObject asked = JsonText.object(display.next("charon", WAIT).data());
             assertEquals("story", asked.getString("channel"));
-            assertEquals("user", asked.getJsonArray("messages").getJsonObject(0).getString("role"));
+            assertEquals("user", asked.getJsonObject("message").getString("role"), "the new line only");
             gm.ok("gm/charon/story/send/", "{\"content\":\"CAPTAIN LOCATION: UNKNOWN.\"}");
             JsonObject answered = JsonText.object(display.next("charon", WAIT).data());
-            assertEquals("charon", answered.getJsonArray("messages").getJsonObject(1).getString("role"));
+            assertEquals("charon", answered.getJsonObject("message").getString("role"));
+            assertEquals(asked.getJsonObject("message").getString("message_id"), answered.getString("previous_id"));
             JsonObject channels = JsonText.object(gm.get("gm/charon/channels/").body());
             assertTrue(channels.getJsonArray("channels").stream().anyMatch(c -> c.asJsonObject().getString("channel").equals("story")));
             gm.ok("gm/charon/story/clear/", "{}");
-            assertTrue(JsonText.object(display.next("charon", WAIT).data()).getJsonArray("messages").isEmpty());
+            assertTrue(JsonText.object(display.next("charon", WAIT).data()).getBoolean("cleared"));
             assertEquals(401, Http.post(api().resolve("gm/charon/story/send/"), "{\"content\":\"spoof\"}").statusCode());
         }
     }

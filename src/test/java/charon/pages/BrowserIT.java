@@ -357,6 +357,39 @@ class BrowserIT {
         openDisplay("");
     }
 
+    /** The stream brings each CHARON line on its own (issue 15); both pages add it, and a deleted channel empties both. */
+    @Test
+    @Order(6)
+    void aCharonQueryAndItsAnswerReachBothPagesLineByLine() {
+        openDisplay("");
+        click(console, "view-btn-CHARON");
+        awaitTrue(display, "CHARON_TERMINAL", WAIT, d -> "CHARON_TERMINAL".equals(bodyData(d, "viewType")) && exists(d, "charon-view"));
+        click(console, "tab-charon");
+        click(console, "charon-mode-QUERY");
+        awaitTrue(display, "the query prompt", WAIT, d -> isShown(d, "charon-input"));
+        String nonce = Long.toString(System.nanoTime(), 36);
+        display.findElement(testid("charon-input")).sendKeys("Where is the captain " + nonce + org.openqa.selenium.Keys.ENTER);
+        awaitTrue(console, "the query in the GM's log", WAIT, d -> text(d, "gm-charon-log").contains("Where is the captain " + nonce));
+        console.findElement(testid("charon-text")).sendKeys("CAPTAIN " + nonce + " IS IN CRYO");
+        click(console, "charon-send");
+        awaitTrue(display, "the answer typed out on the display", WAIT, d -> text(d, "charon-terminal").contains("CAPTAIN " + nonce + " IS IN CRYO"));
+        assertEquals(1L, js(display, "return [...document.querySelectorAll('[data-testid=\"charon-terminal\"] .charon-line.user')]"
+                + ".filter(e => e.textContent.includes(arguments[0])).length;", nonce), "the query once (its pending line replaced)");
+        shot(display, "10-charon-exchange");
+
+        awaitTrue(console, "the story channel in the list", WAIT, d -> exists(d, "charon-delete-story"));
+        shot(console, "11-console-charon-channels");
+        awaitTrue(console, "the 'Sent' toast gone from over the list", WAIT, d -> !exists(d, "toast"));
+        click(console, "charon-delete-story");
+        console.switchTo().alert().accept();
+        awaitTrue(display, "the display emptied", WAIT, d -> !text(d, "charon-terminal").contains(nonce));
+        awaitTrue(console, "the console's log emptied", WAIT, d -> !text(d, "gm-charon-log").contains(nonce));
+        click(console, "charon-mode-DISPLAY");
+        click(console, "view-btn-STANDBY");
+        awaitTrue(display, "STANDBY", WAIT, d -> "STANDBY".equals(bodyData(d, "viewType")));
+        click(console, "tab-encounter");
+    }
+
     @Test
     @Order(7)
     void aStreamThatGoesQuietWithoutClosingIsReopenedByTheWatchdog() throws Exception {

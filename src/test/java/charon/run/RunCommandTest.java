@@ -19,7 +19,7 @@ class RunCommandTest {
     Path temp;
 
     private String[] args(String... extra) throws IOException {
-        Path war = Files.createDirectories(temp.resolve("war"));
+        Path war = Files.writeString(temp.resolve("charon.war"), "a WAR");
         Path serverXml = Files.writeString(temp.resolve("server.xml"), "<Server/>");
         String[] base = {"--war", war.toString(), "--server-xml", serverXml.toString(), "--run-dir", temp.resolve("run").toString()};
         String[] all = new String[base.length + extra.length];
@@ -40,7 +40,7 @@ class RunCommandTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> RunSettings.parse(args("--verbose"))).getMessage()
                 .startsWith("Unknown argument --verbose. Usage: bin/run [--port N]"));
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> RunSettings.parse(new String[] {"--war", temp.resolve("nothing").toString()})).getMessage()
+                () -> RunSettings.parse(new String[] {"--war", temp.resolve("nothing.war").toString()})).getMessage()
                 .startsWith("No built WAR at "));
     }
 
@@ -59,13 +59,13 @@ class RunCommandTest {
 
     @Test
     void theWarIsCopiedSoARebuildCannotChangeARunningServer() throws IOException {
-        Path war = Files.createDirectories(temp.resolve("war/terminal"));
-        Files.writeString(war.resolve("index.html"), "v1");
+        Path war = Files.writeString(temp.resolve("charon.war"), "v1");
         RunFolder folder = new RunFolder(temp.resolve("run"), 18991);
-        Path copy = folder.copyOfWar(temp.resolve("war"));
-        Files.writeString(war.resolve("index.html"), "v2");
-        assertEquals("v1", Files.readString(copy.resolve("terminal/index.html")));
-        assertEquals("v2", Files.readString(folder.copyOfWar(temp.resolve("war")).resolve("terminal/index.html")));
+        Path copy = folder.copyOfWar(war);
+        Files.writeString(war, "v2");
+        assertEquals("v1", Files.readString(copy));
+        assertTrue(Files.isDirectory(folder.base().resolve("webapps")), "where Tomcat unpacks it");
+        assertEquals("v2", Files.readString(folder.copyOfWar(war)));
     }
 
     @Test

@@ -2,6 +2,9 @@ package charon.security;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AccountRulesTest {
@@ -23,5 +26,14 @@ class AccountRulesTest {
         assertTrue(AccountRules.passwordProblem("1234567").isPresent());
         assertTrue(AccountRules.passwordProblem("").isPresent());
         assertTrue(AccountRules.passwordProblem(null).isPresent());
+    }
+
+    @Test
+    void spacesDoNotCountTowardsTheEight() {
+        for (String blank : new String[] {"        ", " \t \n \u00a0   ", "abc     ", "  1234567  ", "\u3000".repeat(9)}) {
+            assertEquals(Optional.of("password must have at least 8 characters that are not spaces"), AccountRules.passwordProblem(blank), blank);
+        }
+        assertTrue(AccountRules.passwordProblem("correct horse").isEmpty(), "spaces inside a long passphrase are fine");
+        assertTrue(AccountRules.passwordProblem(" 12345678 ").isEmpty());
     }
 }

@@ -118,4 +118,31 @@ class LoginThrottleTest {
         fail("hicks", "10.0.0.1", 4);
         assertTrue(throttle.retryAfter("hicks", "10.0.0.1").isEmpty());
     }
+
+    @Test
+    void anAttemptCountsFromItsStartSoABurstIsCutAtFive() {
+        int admitted = 0;
+        for (int i = 0; i < 49; i++) {
+            if (throttle.begin("gm", "10.0.0." + (i % 3)) instanceof LoginThrottle.Admission.Admitted) {
+                admitted++;
+            }
+        }
+        assertEquals(5, admitted, "none of the five had ended when the others began");
+        LoginThrottle.Admission refused = throttle.begin("gm", "10.0.0.7");
+        assertEquals(new LoginThrottle.Admission.Refused(LoginThrottle.WINDOW), refused, "the right password too");
+    }
+
+    @Test
+    void aSuccessfulAttemptIsUncountedForItsAddressAndClearsItsUsername() {
+        for (int i = 0; i < 4; i++) {
+            LoginThrottle.Admission admission = throttle.begin("user" + i, "10.0.0.5");
+            throttle.succeeded(((LoginThrottle.Admission.Admitted) admission).attempt());
+        }
+        fail("other", "10.0.0.5", 4);
+        LoginThrottle.Admission fifth = throttle.begin("ripley", "10.0.0.5");
+        assertTrue(fifth instanceof LoginThrottle.Admission.Admitted, "four successes did not count against the address");
+        throttle.succeeded(((LoginThrottle.Admission.Admitted) fifth).attempt());
+        throttle.failed("other", "10.0.0.5");
+        assertTrue(throttle.retryAfter("anyone", "10.0.0.5").isPresent(), "five failures block the address");
+    }
 }

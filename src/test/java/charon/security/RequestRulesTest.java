@@ -41,6 +41,14 @@ class RequestRulesTest {
     }
 
     @Test
+    void optionsDescribesNoEndpoint() {
+        refused(405, "Method not allowed", check("OPTIONS", "/api/active-view/", null, null, null));
+        refused(405, "Method not allowed", check("OPTIONS", "/api/gm/players/", GM, null, null));
+        refused(405, "Method not allowed", check("options", "/API", null, null, null));
+        assertTrue(check("OPTIONS", "/terminal/", null, null, null).isEmpty(), "pages are Tomcat's, not the API");
+    }
+
+    @Test
     void displaysMayToggleTheDialogButNothingElseUnderGm() {
         assertTrue(check("POST", "/api/gm/charon/toggle-dialog/", null, null, null).isEmpty());
         assertTrue(check("POST", "/api/gm/charon/toggle-dialog/", PLAYER, null, "ripley-token").isEmpty());

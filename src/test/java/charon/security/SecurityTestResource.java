@@ -3,6 +3,7 @@ package charon.security;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -74,6 +75,19 @@ public class SecurityTestResource {
         int changed = database.inTransaction(em -> {
             return em.createQuery("update User u set u.active = false where u.username = :name")
                     .setParameter("name", username).executeUpdate();
+        });
+        return Integer.toString(changed);
+    }
+
+    /** Stores {@code hash} as the account's password hash as it is (e.g. a Django 3.2 hash with 260,000 iterations). */
+    @POST
+    @Path("password-hash/{username}")
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.TEXT_PLAIN)
+    public String setPasswordHash(@PathParam("username") String username, String hash) {
+        int changed = database.inTransaction(em -> {
+            return em.createQuery("update User u set u.password = :hash where u.username = :name")
+                    .setParameter("hash", hash).setParameter("name", username).executeUpdate();
         });
         return Integer.toString(changed);
     }
