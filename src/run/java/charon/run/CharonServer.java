@@ -70,6 +70,9 @@ public final class CharonServer {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(folder.base().toString());
         tomcat.init(new CatalinaBaseConfigurationSource(folder.base().toFile(), settings.serverXml().toString()));
+        if (tomcat.getServer().findServices().length == 0 || tomcat.getServer().findServices()[0].getContainer() == null) {
+            fail(DID_NOT_START, "Charon did not start: " + settings.serverXml() + " could not be read (see the warning above).");
+        }
         Host host = (Host) tomcat.getServer().findServices()[0].getContainer().findChild("localhost");
         tomcat.setHost(host); // the one server.xml defines, with its valves
         Context context = tomcat.addWebapp(host, "", webapp.toString());
