@@ -1,6 +1,7 @@
 package charon.chat;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -32,6 +33,8 @@ public class CharonResource {
     CharonChannels channels;
     @Inject
     ActiveViewStore store;
+    @Inject
+    Event<PlayerQuerySubmitted> submitted;
 
     @GET
     @Path("conversation/")
@@ -52,7 +55,7 @@ public class CharonResource {
         if (store.current().view().charonMode() != CharonMode.QUERY) {
             throw new RequestRejected(403, "Terminal not in query mode");
         }
-        return submitted(channels.playerQuery("default", JsonBody.parse(raw).string("query", "")));
+        return submitted("default", channels.playerQuery("default", JsonBody.parse(raw).string("query", "")));
     }
 
     @GET
@@ -68,15 +71,17 @@ public class CharonResource {
     @POST
     @Path("{channel}/submit/")
     public Map<String, Object> submit(@PathParam("channel") String channel, String raw) {
-        return submitted(channels.playerQuery(CharonChannels.requireChannel(channel), JsonBody.parse(raw).string("query", "")));
+        return submitted(channel, channels.playerQuery(CharonChannels.requireChannel(channel), JsonBody.parse(raw).string("query", "")));
     }
 
-    /** The original queued an LLM answer; without one, nothing is pending and the GM replies by hand. */
-    private static Map<String, Object> submitted(CharonMessage query) {
+    /** As the original, the query is queued for a drafted answer (charon.ai observes the event) under pending_id. */
+    private Map<String, Object> submitted(String channel, CharonMessage query) {
+        PlayerQuerySubmitted event = PlayerQuerySubmitted.of(channel, query);
+        submitted.fire(event);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", true);
         body.put("query_id", query.messageId());
-        body.put("pending_id", null);
+        body.put("pending_id", event.pendingId());
         return body;
     }
 
