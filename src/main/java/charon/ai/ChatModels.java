@@ -1,5 +1,6 @@
 package charon.ai;
 
+import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
@@ -16,7 +17,7 @@ final class ChatModels {
     private ChatModels() {
     }
 
-    static StreamingChatModel create(AiSettings settings, double temperature) {
+    static StreamingChatModel create(AiSettings settings, double temperature, HttpClientBuilder http) {
         AiProvider provider = settings.provider().orElseThrow(() -> new IllegalStateException("CHARON AI is off"));
         return switch (provider) {
             case ANTHROPIC -> AnthropicStreamingChatModel.builder()
@@ -26,6 +27,7 @@ final class ChatModels {
                     .maxTokens(settings.maxAnswerTokens())
                     .temperature(temperature)
                     .timeout(settings.timeout())
+                    .httpClientBuilder(http)
                     .logRequests(false).logResponses(false)
                     .build();
             case OPENAI -> OpenAiStreamingChatModel.builder()
@@ -36,6 +38,7 @@ final class ChatModels {
                     .maxTokens(settings.maxAnswerTokens())
                     .temperature(temperature)
                     .timeout(settings.timeout())
+                    .httpClientBuilder(http)
                     .logRequests(false).logResponses(false)
                     .build();
             case OLLAMA -> OllamaStreamingChatModel.builder()
@@ -45,6 +48,7 @@ final class ChatModels {
                     .numPredict(settings.maxAnswerTokens())
                     .temperature(temperature)
                     .timeout(settings.timeout())
+                    .httpClientBuilder(http)
                     .logRequests(false).logResponses(false)
                     .build();
         };

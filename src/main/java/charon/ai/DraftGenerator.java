@@ -155,8 +155,14 @@ public class DraftGenerator {
                 .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
                 .build();
         watch(generation, settings);
+        GuardedHttpClient.StreamEnd end = error -> {
+            // after the client's own callbacks: whatever is still running now will never complete
+            if (generation.fail(error == null ? FaultReasons.malformed(settings) : FaultReasons.of(error, settings))) {
+                forgetIfFailed(key, generation);
+            }
+        };
         try {
-            ChatModels.create(settings, prompt.temperature()).chat(request, new StreamingChatResponseHandler() {
+            ChatModels.create(settings, prompt.temperature(), GuardedHttpClient.builder(settings.timeout(), end)).chat(request, new StreamingChatResponseHandler() {
                 @Override
                 public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
                     generation.handle(context.streamingHandle());

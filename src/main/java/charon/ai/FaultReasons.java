@@ -44,7 +44,10 @@ final class FaultReasons {
             return line(provider + " has no model '" + settings.model() + "' (check charon.ai.model)", settings);
         }
         if (error instanceof InternalServerException || error instanceof HttpException) {
-            Integer status = error instanceof HttpException http ? http.statusCode() : null;
+            Integer status = null;
+            for (Throwable t = error; t != null && status == null; t = t.getCause()) {
+                status = t instanceof HttpException http ? http.statusCode() : null;
+            }
             return line(provider + " failed" + (status == null ? "" : " (HTTP " + status + ")") + ": " + oneLine(error.getMessage()), settings);
         }
         return line(provider + " error: " + root.getClass().getSimpleName() + ": " + oneLine(root.getMessage()), settings);
