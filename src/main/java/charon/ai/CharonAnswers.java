@@ -40,17 +40,30 @@ public class CharonAnswers {
         queue(submitted.pendingId(), submitted.query().messageId(), submitted.channel(), submitted.query().content(), "");
     }
 
-    /** The original's clear deletes the channel's pending answers with its conversation. */
+    /**
+     * The original's clear deletes the channel's pending answers with its conversation; an answer the GM typed by
+     * hand settles the failed drafts it stands in for (their reasons were only there to tell the GM to do so).
+     */
     void conversationChanged(@Observes ConversationChanged changed) {
-        if (changed.messages().isEmpty()) {
+        List<CharonMessage> messages = changed.messages();
+        if (messages.isEmpty()) {
             drafts.clear(changed.channel());
+        } else if ("charon".equals(messages.get(messages.size() - 1).role())) {
+            drafts.list(changed.channel()).stream().filter(d -> d.status() == Draft.Status.FAILED)
+                    .forEach(d -> {
+                        try {
+                            drafts.remove(d.channel(), d.pendingId());
+                        } catch (DraftNotFound gone) {
+                            // removed meanwhile
+                        }
+                    });
         }
     }
 
     /** A draft from the GM's own prompt (and optional context for this answer only). */
     public Draft generate(String channel, String prompt, String contextOverride) {
         CharonChannels.requireChannel(channel);
-        return queue(UUID.randomUUID().toString(), null, channel, text(prompt, "Prompt required"),
+        return queue(UUID.randomUUID().toString(), "", channel, text(prompt, "Prompt required"),
                 contextOverride == null ? "" : text(contextOverride, ""));
     }
 
@@ -75,8 +88,8 @@ public class CharonAnswers {
         return restarted;
     }
 
-    /** Sends the draft (or the GM's edit of it) to the channel as CHARON, and removes it from the pending list. */
-    public CharonMessage approve(String channel, String pendingId, String modifiedContent) {
+    /** Sends the draft (or the GM's edit of it) to the channel as CHARON, and removes it; one approval at a time, so a double click sends once. */
+    public synchronized CharonMessage approve(String channel, String pendingId, String modifiedContent) {
         Draft draft = drafts.get(channel, pendingId);
         String content = modifiedContent != null && !modifiedContent.isBlank() ? modifiedContent : draft.response();
         if ((modifiedContent == null || modifiedContent.isBlank()) && draft.status() != Draft.Status.READY) {
@@ -84,7 +97,11 @@ public class CharonAnswers {
                     : "Draft failed; send an answer by hand (modified_content)");
         }
         CharonMessage sent = channels.charonReply(channel, content);
-        drafts.remove(channel, pendingId);
+        try {
+            drafts.remove(channel, pendingId);
+        } catch (DraftNotFound settled) {
+            // a failed draft answered by hand is settled by the message itself (conversationChanged)
+        }
         return sent;
     }
 
