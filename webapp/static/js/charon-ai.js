@@ -23,6 +23,8 @@ export function initCharonAi() {
     h('div.row', h('span.spacer'), h('button.btn.small', { 'data-testid': 'ai-generate', onclick: generate }, 'GENERATE DRAFT')));
   refreshStatus();
   const stream = new EventSource(apiUrl('gm/charon/drafts/stream/'));
+  // on (re)connect: every pending draft, so nothing written while the console was away is missed
+  stream.addEventListener('drafts', (e) => { if (channel) renderPending($('charon-pending'), channel, JSON.parse(e.data).pending.filter(d => d.channel === channel)); });
   stream.addEventListener('draft', (e) => { const d = JSON.parse(e.data); if (d.draft.channel === channel) drawDraft(d.draft, d.removed); });
   stream.addEventListener('ai-test', (e) => { const c = JSON.parse(e.data); toast('AI: ' + c.detail, c.ok ? 'ok' : 'error'); refreshStatus(); });
 }
