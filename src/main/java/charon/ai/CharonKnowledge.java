@@ -56,7 +56,7 @@ public class CharonKnowledge {
                 indexer.execute(() -> {
                     try {
                         current();
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | LinkageError e) {
                         LOG.log(Level.WARNING, "CHARON knowledge could not be indexed", e);
                     }
                 });
@@ -83,5 +83,6 @@ public class CharonKnowledge {
     @PreDestroy
     void stop() {
         indexer.shutdownNow();
+        KnowledgeIndex.releaseNativeCopy();
     }
 }

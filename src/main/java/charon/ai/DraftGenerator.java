@@ -64,9 +64,12 @@ public class DraftGenerator {
         workers.execute(() -> {
             try {
                 run(draft, fresh, whenReady);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
+                // e.g. the embedding model's native library refused (loaded by an earlier deployment in this JVM)
                 LOG.log(Level.WARNING, "Draft " + draft.pendingId() + " failed", e);
-                drafts.update(draft.channel(), draft.pendingId(), d -> d.failed("Draft failed: " + e.getClass().getSimpleName()));
+                String reason = FaultReasons.line("Draft failed: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()), AiSettings.OFF);
+                drafts.update(draft.channel(), draft.pendingId(), d -> d.failed(reason));
             }
         });
     }

@@ -25,6 +25,7 @@ final class KnowledgeIndex {
     private static final Logger LOG = Logger.getLogger(KnowledgeIndex.class.getName());
     /** The model is ~90 MB of weights: loaded once, at the first index, on the thread that builds it. */
     private static EmbeddingModel model;
+    private static Path nativeCopy;
 
     /** A retrieved passage with its similarity to the query. */
     record Hit(Passage passage, double score) {
@@ -55,9 +56,39 @@ final class KnowledgeIndex {
 
     static synchronized EmbeddingModel model() {
         if (model == null) {
+            nativeCopy = nativeFolder();
             model = new AllMiniLmL6V2EmbeddingModel(Runnable::run);
         }
         return model;
+    }
+
+    /**
+     * The tokenizer's native library is unpacked by DJL into a shared cache (~/.djl.ai) and a JVM loads one file in one
+     * class loader only: a second deployment (a redeploy, or the tests' next WAR) would fail. Each deployment gets
+     * its own copy in a temporary folder, removed at undeploy; DJL is also told never to go online.
+     */
+    private static Path nativeFolder() {
+        try {
+            Path folder = java.nio.file.Files.createTempDirectory("charon-djl-");
+            System.setProperty("DJL_CACHE_DIR", folder.toString());
+            System.setProperty("ENGINE_CACHE_DIR", folder.toString());
+            System.setProperty("DJL_OFFLINE", "true");
+            return folder;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("no temporary folder for the tokenizer's native library", e);
+        }
+    }
+
+    /** At undeploy: the unpacked native library of this deployment (Linux lets a loaded library's file go). */
+    static synchronized void releaseNativeCopy() {
+        if (nativeCopy != null) {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(nativeCopy)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.fine("Temporary tokenizer folder left: " + nativeCopy);
+            }
+            nativeCopy = null;
+        }
     }
 
     boolean isFor(Campaign other) {

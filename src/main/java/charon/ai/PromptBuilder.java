@@ -27,6 +27,13 @@ final class PromptBuilder {
         }
         system.append("\nAnswer as ").append(persona.name()).append(" in at most ").append(persona.maxResponseLength())
                 .append(" characters. Use only the records below; when they do not hold the answer, say there is no data.\n");
+        if (!scope.view().shipSystemOverrides().isEmpty()) {
+            system.append("\nThe players' ship systems now: ");
+            scope.view().shipSystemOverrides().forEach((name, o) -> system.append(name).append(' ').append(o.status())
+                    .append(o.condition() == null ? "" : " " + o.condition() + "%")
+                    .append(o.info() == null || o.info().isBlank() ? "" : " (" + o.info() + ")").append("; "));
+            system.append('\n');
+        }
         if (contextOverride != null && !contextOverride.isBlank()) {
             system.append("\nGame master's context for this answer:\n").append(contextOverride.strip()).append('\n');
         }

@@ -177,6 +177,7 @@ class CharonAnswersBrowserIT {
     static void awaitTrue(String what, Function<WebDriver, Boolean> condition) {
         new WebDriverWait(console, WAIT).pollingEvery(Duration.ofMillis(20))
                 .ignoring(StaleElementReferenceException.class).ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)   // a toast over the button: try again
                 .withMessage(what).until(condition);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import charon.campaign.CampaignLoader;
 import charon.view.ActiveView;
 import charon.view.ActiveViewChanged;
+import charon.view.ShipSystemOverride;
 import charon.view.VersionedView;
 import charon.view.ViewType;
 
@@ -84,5 +85,14 @@ class KnowledgeRetrievalTest {
         reach.viewChanged(new ActiveViewChanged(new VersionedView(2, ActiveView.STANDBY.withOverlay("tallow_station", "quartermaster"))));
         Prompt after = PromptBuilder.build(index, reach.scope(index.campaign(), "encounter-tallow_station"), question, "");
         assertTrue(after.passageIds().stream().anyMatch(id -> id.startsWith("terminal")), after.system());
+    }
+
+    @Test
+    void theShipStatusShownNowIsInThePrompt() {
+        PlayerReach reach = new PlayerReach();
+        reach.viewChanged(new ActiveViewChanged(new VersionedView(3, ActiveView.STANDBY
+                .withShipSystemOverride("engines", new ShipSystemOverride("DAMAGED", 40, "coolant leak")))));
+        Prompt prompt = PromptBuilder.build(index, reach.scope(index.campaign(), "bridge"), "Can we burn for Vanta Reach?", "");
+        assertTrue(prompt.system().contains("ship systems now: engines DAMAGED 40% (coolant leak)"), prompt.system());
     }
 }
