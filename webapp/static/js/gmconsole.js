@@ -3,6 +3,7 @@ import { getJSON, postJSON, attempt, toast, h, whoami, redirectToLogin, pageUrl,
 import { connectLive, keepAwake } from './live.js';
 import { EncounterMap, resolveDeck, DOOR_STATUSES } from './map.js';
 import qrcode from './vendor/qrcode.mjs';
+import { initCharonAi, renderPending } from './charon-ai.js';
 
 const MAP_TYPES = new Set(['station', 'ship', 'base', 'deck', 'room', 'level', 'section']);
 const $ = (id) => document.getElementById(id);
@@ -23,6 +24,7 @@ const post = (path, body, okMsg, btn) => attempt(() => postJSON(path, body), { o
   loadJoin();
   try { apply(await getJSON('active-view/')); } catch (e) { toast(e.message, 'error'); }
   connectLive({ threshold: 2, onActiveView: apply, onCharon: charonEvent });
+  initCharonAi();
 })();
 
 $('logout').addEventListener('click', async () => {
@@ -445,12 +447,7 @@ async function loadPending() {
     const d = await getJSON(`gm/charon/${encodeURIComponent(ch)}/pending/`);
     if (ch !== charonChannel) return;
     const list = d.pending || [];
-    box.replaceChildren(...list.map(p => {
-      const ta = h('textarea', { rows: 3 }, p.response || '');
-      return h('div.pending', { 'data-testid': 'pending-' + p.pending_id }, h('div.meta', 'QUERY: ' + (p.query || '')), ta,
-        h('div.row', h('button.btn.small', { onclick: (e) => post(`gm/charon/${encodeURIComponent(ch)}/approve/`, { pending_id: p.pending_id, modified_content: ta.value !== p.response ? ta.value : undefined }, 'Approved', e.currentTarget).then(loadPending) }, 'APPROVE'),
-          h('button.btn.small.danger', { onclick: (e) => post(`gm/charon/${encodeURIComponent(ch)}/reject/`, { pending_id: p.pending_id }, 'Rejected', e.currentTarget).then(loadPending) }, 'REJECT')));
-    }));
+    renderPending(box, ch, list);
     const b = document.querySelector('[data-testid="view-btn-CHARON"]');
     if (b && ch === 'story') b.dataset.badge = list.length || '';
   } catch { box.replaceChildren(); /* pending endpoint is optional (LLM side) */ }

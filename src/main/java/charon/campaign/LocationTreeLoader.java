@@ -11,7 +11,7 @@ import java.util.Set;
 final class LocationTreeLoader {
 
     /** Folders that belong to a location rather than being child locations. */
-    private static final Set<String> NOT_LOCATIONS = Set.of("comms", "map", "maps", "__pycache__");
+    private static final Set<String> NOT_LOCATIONS = Set.of("comms", "map", "maps", "charon", "__pycache__");
 
     private final YamlFiles yaml;
     private final CommsLoader comms;

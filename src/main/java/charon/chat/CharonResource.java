@@ -1,6 +1,7 @@
 package charon.chat;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -42,6 +43,8 @@ public class CharonResource {
     DisplayQueries queries;
     @Context
     HttpServletRequest request;
+    @Inject
+    Event<PlayerQuerySubmitted> submitted;
 
     @GET
     @Path("conversation/")
@@ -63,7 +66,7 @@ public class CharonResource {
             throw new RequestRejected(403, "Terminal not in query mode");
         }
         queries.withinRate(request.getRemoteAddr());
-        return submitted(channels.playerQuery("default", JsonBody.parse(raw).string("query", "")));
+        return submitted("default", channels.playerQuery("default", JsonBody.parse(raw).string("query", "")));
     }
 
     @GET
@@ -80,15 +83,17 @@ public class CharonResource {
     @Path("{channel}/submit/")
     public Map<String, Object> submit(@PathParam("channel") String channel, String raw) {
         queries.admit(CharonChannels.requireChannel(channel), request.getRemoteAddr());
-        return submitted(channels.playerQuery(CharonChannels.requireChannel(channel), JsonBody.parse(raw).string("query", "")));
+        return submitted(channel, channels.playerQuery(CharonChannels.requireChannel(channel), JsonBody.parse(raw).string("query", "")));
     }
 
-    /** The original queued an LLM answer; without one, nothing is pending and the GM replies by hand. */
-    private static Map<String, Object> submitted(CharonMessage query) {
+    /** As the original, the query is queued for a drafted answer (charon.ai observes the event) under pending_id. */
+    private Map<String, Object> submitted(String channel, CharonMessage query) {
+        PlayerQuerySubmitted event = PlayerQuerySubmitted.of(channel, query);
+        submitted.fire(event);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", true);
         body.put("query_id", query.messageId());
-        body.put("pending_id", null);
+        body.put("pending_id", event.pendingId());
         return body;
     }
 

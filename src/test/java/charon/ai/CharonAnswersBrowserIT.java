@@ -1,0 +1,188 @@
+package charon.ai;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import charon.testsupport.Deployments;
+import charon.testsupport.Http;
+import charon.testsupport.JsonText;
+import charon.testsupport.Session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The console's CHARON answers in real headless Chromium against the real server and an in-test model server: the
+ * draft appears as written with its tokens, the GM edits and approves it, views the sent text, switches auto-answer
+ * (a banner says so), drafts from a prompt and rejects it, and answers by hand a draft that failed.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class CharonAnswersBrowserIT {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Path DATA = Path.of(System.getProperty("charon.test.dir", "target/test-data"), "ai-browser-" + System.nanoTime());
+    static FakeModelServer model;
+    static WebDriver console;
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() throws Exception {
+        model = new FakeModelServer().answer("FORTY TONNES ", "OF SALT ORE.");
+        System.setProperty("charon.ai.provider", "openai");
+        System.setProperty("charon.ai.base.url", model.baseUrl("openai"));
+        System.setProperty("charon.ai.model", "fake-model");
+        System.setProperty("charon.ai.api.key", "sk-browser-SECRET");
+        return Deployments.onFixtureDatabase("aibrowser", DATA, "30");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (console != null) {
+            console.quit();
+        }
+        for (String p : new String[]{"charon.ai.provider", "charon.ai.base.url", "charon.ai.model", "charon.ai.api.key"}) {
+            System.clearProperty(p);
+        }
+        model.close();
+    }
+
+    String submit(String query) throws Exception {
+        return JsonText.object(Http.post(URI.create(base.toString()).resolve("api/charon/story/submit/"), "{\"query\":\"" + query + "\"}").body()).getString("pending_id");
+    }
+
+    @Test
+    void theGmWorksDraftsOnTheConsole() throws Exception {
+        Session gm = Session.gm(URI.create(base.toString()).resolve("api/"));
+        gm.ok("gm/switch-view/", "{\"view_type\":\"CHARON_TERMINAL\"}");
+        console = browser();
+        console.get(base + "gmconsole/");
+        awaitTrue("login page", d -> exists(d, "login-username"));
+        console.findElement(testid("login-username")).sendKeys("gm");
+        console.findElement(testid("login-password")).sendKeys("gm-pass-123");
+        console.findElement(testid("login-submit")).click();
+        awaitTrue("console live", d -> "live".equals(js(d, "return document.body.dataset.connection ?? null")));
+        click("tab-charon");
+        awaitTrue("provider shown", d -> text(d, "ai-provider").startsWith("OPENAI • fake-model"));
+
+        String id = submit("What is in the cargo hold?");
+        awaitTrue("draft written on the console", d -> text(d, "pending-text-" + id).equals("FORTY TONNES OF SALT ORE.")
+                && text(d, "pending-state-" + id).contains("TOKENS 321 IN / 12 OUT"));
+        click("pending-show-sent-" + id);
+        awaitTrue("sent text shown", d -> text(d, "pending-sent-" + id).startsWith("[system]") && text(d, "pending-sent-" + id).contains("What is in the cargo hold?"));
+        WebElement draft = console.findElement(testid("pending-text-" + id));
+        draft.clear();
+        draft.sendKeys("SALT ORE. FORTY TONNES.");
+        shot("charon-ai-draft");
+        click("pending-approve-" + id);
+        awaitTrue("edited answer in the conversation", d -> text(d, "gm-charon-log").contains("SALT ORE. FORTY TONNES.") && !exists(d, "pending-" + id));
+
+        click("ai-auto");
+        awaitTrue("auto-answer banner", d -> isShown(d, "ai-auto-banner") && text(d, "ai-auto").equals("AUTO-ANSWER: ON"));
+        shot("charon-ai-auto-answer");
+        click("ai-auto");
+        awaitTrue("auto-answer off", d -> !isShown(d, "ai-auto-banner") && text(d, "ai-auto").equals("AUTO-ANSWER: OFF"));
+
+        console.findElement(testid("ai-prompt")).sendKeys("Announce the docking fee");
+        click("ai-generate");
+        awaitTrue("GM prompt drafted", d -> Boolean.TRUE.equals(js(d, "return [...document.querySelectorAll('.pending .meta')].some(m => m.textContent === 'GM PROMPT: Announce the docking fee')")));
+        String own = (String) js(console, "return [...document.querySelectorAll('.pending')].find(p => p.textContent.includes('GM PROMPT: Announce')).dataset.testid.slice(8)");
+        awaitTrue("GM draft ready", d -> text(d, "pending-state-" + own).startsWith("READY"));
+        click("pending-reject-" + own);
+        awaitTrue("rejected", d -> !exists(d, "pending-" + own));
+
+        model.behave(FakeModelServer.Behaviour.RATE_LIMITED);
+        String failed = submit("Who runs the customs hall?");
+        awaitTrue("reason shown", d -> text(d, "pending-state-" + failed).contains("429"));
+        shot("charon-ai-failed");
+        console.findElement(testid("pending-text-" + failed)).sendKeys("INSPECTOR VARGA.");
+        click("pending-approve-" + failed);
+        awaitTrue("hand answer sent", d -> text(d, "gm-charon-log").contains("INSPECTOR VARGA.") && !exists(d, "pending-" + failed));
+        assertEquals(0, JsonText.object(gm.get("gm/charon/story/pending/").body()).getInt("count"));
+    }
+
+    static ChromeDriver browser() throws Exception {
+        Files.createDirectories(DATA);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+                "--user-data-dir=" + Files.createTempDirectory(DATA, "chromium-").toAbsolutePath(), "--window-size=1600,1000");
+        return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), options);
+    }
+
+    static By testid(String id) {
+        return By.cssSelector("[data-testid='" + id + "']");
+    }
+
+    static Object js(WebDriver d, String script, Object... args) {
+        return ((JavascriptExecutor) d).executeScript(script, args);
+    }
+
+    static boolean exists(WebDriver d, String id) {
+        return Boolean.TRUE.equals(js(d, "return !!document.querySelector('[data-testid=\"' + arguments[0] + '\"]')", id));
+    }
+
+    static boolean isShown(WebDriver d, String id) {
+        return Boolean.TRUE.equals(js(d, "const e = document.querySelector('[data-testid=\"' + arguments[0] + '\"]'); return !!e && !e.hidden && e.getClientRects().length > 0;", id));
+    }
+
+    static String text(WebDriver d, String id) {
+        Object t = js(d, "const e = document.querySelector('[data-testid=\"' + arguments[0] + '\"]'); return e ? (e.tagName === 'TEXTAREA' ? e.value : e.textContent) : '';", id);
+        return t == null ? "" : t.toString().trim();
+    }
+
+    static void click(String id) {
+        awaitTrue("clickable " + id, d -> {
+            WebElement e = d.findElement(testid(id));
+            if (!e.isDisplayed() || !e.isEnabled()) {
+                return false;
+            }
+            js(d, "arguments[0].scrollIntoView({block:'center'})", e);
+            e.click();
+            return true;
+        });
+    }
+
+    static void awaitTrue(String what, Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(console, WAIT).pollingEvery(Duration.ofMillis(20))
+                .ignoring(StaleElementReferenceException.class).ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)   // a toast over the button: try again
+                .withMessage(what).until(condition);
+    }
+
+    static void shot(String name) throws Exception {
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(Path.of("target", "screenshots", name + ".png"), ((TakesScreenshot) console).getScreenshotAs(OutputType.BYTES));
+    }
+}
