@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import charon.campaign.CurrentCampaign;
+import charon.journal.TableJournal;
 import charon.persistence.Database;
 import charon.push.DisplayStreams;
 import charon.view.ActiveViewStore;
@@ -30,14 +31,19 @@ public class StatusResource {
     DisplayStreams streams;
     @Inject
     ActiveViewStore store;
+    @Inject
+    TableJournal journal;
 
     /** {@code GET /api/health}: 200 when the database answers, 503 otherwise. No paths or secrets. */
     @GET
     public Response health() {
         boolean databaseUp = database.isReachable();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", databaseUp ? "ok" : "degraded");
+        // a failing table-state journal does not stop the table (it plays on from memory) but is worth a warning
+        body.put("status", databaseUp && journal.healthy() ? "ok" : "degraded");
         body.put("database", databaseUp ? "reachable" : "unreachable");
+        body.put("journal", journal.healthy() ? "ok" : "failing");
+        body.put("journal_version", journal.writtenVersion());
         body.put("campaign", Map.of(
                 "loaded", true,
                 "demo", campaign.isDemo(),

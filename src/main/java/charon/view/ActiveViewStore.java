@@ -109,16 +109,13 @@ public class ActiveViewStore {
 
     /**
      * At start-up, before any display: continues from a journaled state at a version after every version the
-     * previous run can have shown. No undo history survives a restart.
+     * previous run can have shown (and after this run's, if any). No undo history survives a restart.
      */
     public VersionedView restore(long version, TableState table) {
         writeLock.lock();
         try {
-            if (version <= snapshot.version()) {
-                throw new IllegalStateException("a restored version must be newer than " + snapshot.version());
-            }
             history.clear();
-            return publish(version, table);
+            return publish(Math.max(version, snapshot.version() + 1), table);
         } finally {
             writeLock.unlock();
         }
