@@ -61,3 +61,12 @@ CREATE TABLE IF NOT EXISTS "charon_table_state" (
   "version" integer NOT NULL,
   "state" text NOT NULL,
   "saved_at" varchar(40) NOT NULL);
+
+-- Logins that outlive a restart (charon.security.LastingLogins): the digest of the browser's login cookie, never
+-- the token itself, and the account's credential stamp at login (a password change ends it).
+CREATE TABLE IF NOT EXISTS "charon_login" (
+  "token_hash" varchar(64) NOT NULL PRIMARY KEY,
+  "user_id" integer NOT NULL,
+  "csrf_token" varchar(64) NOT NULL,
+  "credential_stamp" varchar(64) NOT NULL,
+  "last_seen" integer NOT NULL);

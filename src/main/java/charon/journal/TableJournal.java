@@ -55,8 +55,11 @@ public class TableJournal {
     private JournalFile file;
     private Thread writer;
 
-    /** Restores the journaled state before displays connect (after the database opened), then starts writing. */
-    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 10) @Initialized(ApplicationScoped.class) Object started) {
+    /**
+     * Restores the journaled state before displays connect, then starts writing. After the database and the
+     * campaign are up (later priority than theirs), so the restored payload is built with the campaign's data.
+     */
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) @Initialized(ApplicationScoped.class) Object started) {
         file = new JournalFile(database.file());
         boolean writable = restore();
         written = store.snapshot().version();
