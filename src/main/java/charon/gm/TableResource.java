@@ -31,6 +31,8 @@ public class TableResource {
     TableCommands commands;
     @Inject
     ActiveViewStore store;
+    @Inject
+    charon.campaign.CurrentCampaign campaign;
 
     @POST
     @Path("encounter/reset/")
@@ -67,6 +69,9 @@ public class TableResource {
         body.put("undo_depth", now.undoDepth());
         body.put("redo_depth", now.redoDepth());
         body.put("remembered_locations", now.table().memories().keySet());
+        body.put("shown_encounter", now.table().shownEncounter().orElse(null));
+        body.put("shown_encounter_name", now.table().shownEncounter().flatMap(slug -> campaign.get().location(slug))
+                .map(location -> location.name().toUpperCase(java.util.Locale.ROOT)).orElse(null));
         return body;
     }
 

@@ -53,17 +53,24 @@ public class ViewCommands {
      * an encounter remembers it; entering one restores what its location remembers (or starts it: every room
      * hidden, the default deck); tokens, doors and portraits never follow the view to another location.
      */
-    public VersionedView switchView(String viewTypeName, String locationSlug, String viewSlug) {
+    public VersionedView switchView(String viewTypeName, String requestedSlug, String viewSlug) {
         ViewType type = parse(ViewType.class, viewTypeName, "view_type");
         Campaign current = campaign.get();
-        Optional<Location> location = locationSlug.isEmpty() ? Optional.empty()
-                : Optional.of(current.location(locationSlug).orElseThrow(() -> notFound("Location not found: " + locationSlug)));
-        String label = "show " + switch (type) {
-            case ENCOUNTER -> location.map(l -> l.name().toUpperCase(Locale.ROOT)).orElse("ENCOUNTER");
-            case CHARON_TERMINAL -> "CHARON";
-            default -> type.name();
-        };
+        if (!requestedSlug.isEmpty()) {
+            current.location(requestedSlug).orElseThrow(() -> notFound("Location not found: " + requestedSlug));
+        }
         return store.edit(table -> {
+            // ENCOUNTER without a location: the encounter on screen, else the one last left (the console's ENCOUNTER button)
+            String locationSlug = type == ViewType.ENCOUNTER && requestedSlug.isEmpty()
+                    ? table.shownEncounter().or(() -> table.memories().keySet().stream().reduce((first, last) -> last)).orElse("")
+                    : requestedSlug;
+            Optional<Location> location = locationSlug.isEmpty() ? Optional.empty()
+                    : Optional.of(current.location(locationSlug).orElseThrow(() -> notFound("Location not found: " + locationSlug)));
+            String label = "show " + switch (type) {
+                case ENCOUNTER -> location.map(l -> l.name().toUpperCase(Locale.ROOT)).orElse("ENCOUNTER");
+                case CHARON_TERMINAL -> "CHARON";
+                default -> type.name();
+            };
             ActiveView view = table.view();
             Optional<String> shown = table.shownEncounter();
             boolean sameEncounter = type == ViewType.ENCOUNTER && shown.isPresent() && shown.get().equals(locationSlug);
@@ -75,19 +82,19 @@ public class ViewCommands {
                 next = next.withCharonDialogOpen(false);
             }
             next = switchChannel(next, type, locationSlug);
-            TableState table2 = table;
+            TableState remembered = table;
             if (!sameEncounter) {
                 if (shown.isPresent()) {
-                    table2 = table2.remembering(shown.get(), EncounterMemory.of(view));
+                    remembered = remembered.remembering(shown.get(), EncounterMemory.of(view));
                 }
                 EncounterMemory entering = EncounterMemory.NONE;
                 if (type == ViewType.ENCOUNTER && location.isPresent()) {
-                    entering = table2.memoryOf(locationSlug).orElseGet(() -> startOf(location.get()));
-                    table2 = table2.forgetting(locationSlug);
+                    entering = remembered.memoryOf(locationSlug).orElseGet(() -> startOf(location.get()));
+                    remembered = remembered.forgetting(locationSlug);
                 }
                 next = entering.applyTo(next);
             }
-            return new ActiveViewStore.Edit(table2.withView(next), label);
+            return new ActiveViewStore.Edit(remembered.withView(next), label);
         });
     }
 

@@ -33,7 +33,7 @@ import charon.persistence.Database;
 public class LastingLogins {
 
     static final String COOKIE = "charon_login";
-    /** How often a login in use records that it is in use (idle expiry is that coarse). */
+    /** How often a login in use records that it is in use (idle expiry is that coarse): a minute, or a quarter of the idle time. */
     static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private static final String TOUCHED = "charon.login.touched";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -113,7 +113,8 @@ public class LastingLogins {
         }
         try {
             Object touched = session.getAttribute(TOUCHED);
-            if (!force && touched instanceof Long at && now - at < TOUCH_EVERY.toMillis()) {
+            long every = Math.min(TOUCH_EVERY.toMillis(), config.sessionIdle().toMillis() / 4);
+            if (!force && touched instanceof Long at && now - at < every) {
                 return;
             }
             session.setAttribute(TOUCHED, now);

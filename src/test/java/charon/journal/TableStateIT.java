@@ -54,9 +54,34 @@ class TableStateIT {
 
     private Session gm;
 
+    /** Logins end after 15 idle seconds here (the setting is read at each use; cleared after this class). */
+    static final String IDLE_MINUTES = "0.25";
+
     @Deployment(testable = false)
     static WebArchive deployment() throws Exception {
+        System.setProperty("charon.session.idle.minutes", IDLE_MINUTES);
         return Deployments.onFixtureDatabase("table", DATA, "30");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void defaultIdleTime() {
+        System.clearProperty("charon.session.idle.minutes");
+    }
+
+    /** A login in use lasts past the idle time; one left alone longer than it ends, here and in SQLite. */
+    @Test
+    void aLoginEndsAfterTheConfiguredIdleTimeUnlessUsed() throws Exception {
+        Session used = Session.gm(api());
+        Session idle = Session.gm(api());
+        long idleMillis = Math.round(Double.parseDouble(IDLE_MINUTES) * 60_000);
+        long until = System.nanoTime() + (idleMillis + 5_000) * 1_000_000;
+        while (System.nanoTime() < until) {
+            assertEquals(200, used.get("auth/me/").statusCode(), "a login in use does not expire");
+            Thread.sleep(1_000); // a GM clicking now and then: the passage of time is what is under test
+        }
+        assertEquals(401, idle.get("auth/me/").statusCode(), "a login left idle longer than " + IDLE_MINUTES + " min has ended");
+        assertEquals(401, idle.post("gm/switch-view/", "{\"view_type\":\"BRIDGE\"}").statusCode());
+        assertEquals(200, used.get("auth/me/").statusCode());
     }
 
     private URI api() {
