@@ -13,7 +13,7 @@ const confirmRow = h('div', { class: 'row', 'data-testid': 'table-confirm', hidd
 const warning = h('div', { class: 'card-body err', 'data-testid': 'journal-warning', role: 'alert', hidden: true },
   '⚠ THE TABLE\'S STATE CANNOT BE SAVED: it goes on from memory and is saved again as soon as the database can be written.');
 const card = h('section', { class: 'card', 'data-testid': 'table-controls' }, h('h3', 'TABLE'),
-  h('div.card-body', h('div.row', undoBtn, redoBtn, h('span.spacer'), resetBtn, sessionBtn), confirmRow), warning);
+  h('div.card-body', h('div.row', undoBtn, redoBtn), h('div.row', resetBtn, sessionBtn), confirmRow), warning);
 
 function ask(question, choices) {
   confirmRow.replaceChildren(h('span', { 'data-testid': 'table-confirm-question' }, question), ...choices.map(([label, testid, action, cls]) =>
@@ -79,8 +79,9 @@ function typing(target) {
   onUnauthorized(() => {
     location.href = pageUrl('login/') + '?reason=ended&next=' + encodeURIComponent(location.pathname + location.search);
   });
-  const anchor = $('tabbar');
-  anchor.parentNode.insertBefore(card, anchor);
+  // in the side column, so the main column's layout stays as it was
+  const sider = document.querySelector('.sider');
+  sider.insertBefore(card, sider.firstChild);
   document.addEventListener('keydown', (e) => {
     if (!(e.ctrlKey || e.metaKey) || e.altKey || typing(e.target)) return;
     const key = e.key.toLowerCase();

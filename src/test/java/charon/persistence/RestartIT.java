@@ -287,6 +287,50 @@ class RestartIT {
             restarted.destroyForcibly();
             restarted.waitFor(30, TimeUnit.SECONDS);
         }
+        aJournalThatCannotBeReadIsReportedAndKept(data, port, api);
+    }
+
+    /** A journal row that cannot be read: one log line, STANDBY at a newer version, the row kept, nothing deleted. */
+    private void aJournalThatCannotBeReadIsReportedAndKept(Path data, int port, URI api) throws Exception {
+        long lastVersion;
+        String broken = "{\"view\":{\"view_type\":\"TELEPORT\"";
+        try (java.sql.Connection db = new org.sqlite.JDBC().connect("jdbc:sqlite:" + data.resolve("charon.db"), new java.util.Properties());
+             java.sql.Statement sql = db.createStatement()) {
+            try (java.sql.ResultSet row = sql.executeQuery("SELECT version FROM charon_table_state WHERE slot = 'current'")) {
+                assertTrue(row.next());
+                lastVersion = row.getLong(1);
+            }
+            sql.executeUpdate("UPDATE charon_table_state SET state = '" + broken + "' WHERE slot = 'current'");
+        }
+        Process again = start(data, port);
+        try {
+            HttpResponse<String> state = Http.get(api.resolve("active-view/"));
+            assertEquals("STANDBY", JsonText.object(state.body()).getString("view_type"), "an unreadable journal starts at STANDBY");
+            assertTrue(Long.parseLong(state.headers().firstValue("X-Charon-Version").orElseThrow()) > lastVersion, "versions still go on");
+            Session gm = Session.gm(api);
+            gm.ok("gm/switch-view/", "{\"view_type\":\"BRIDGE\"}"); // the journal writes again, over nothing unread
+        } finally {
+            again.destroyForcibly();
+            again.waitFor(30, TimeUnit.SECONDS);
+        }
+        try (java.sql.Connection db = new org.sqlite.JDBC().connect("jdbc:sqlite:" + data.resolve("charon.db"), new java.util.Properties());
+             java.sql.Statement sql = db.createStatement();
+             java.sql.ResultSet rows = sql.executeQuery("SELECT slot, state FROM charon_table_state ORDER BY slot")) {
+            List<String> kept = new ArrayList<>();
+            while (rows.next()) {
+                kept.add(rows.getString(1) + "=" + (rows.getString(2).equals(broken) ? "broken" : "readable"));
+            }
+            assertEquals(2, kept.size(), "the new state and the unreadable row: " + kept);
+            assertEquals("current=readable", kept.get(0));
+            assertTrue(kept.get(1).startsWith("unreadable-") && kept.get(1).endsWith("=broken"), kept.toString());
+        }
+        long lines = 0;
+        try (var logs = Files.list(data)) {
+            for (Path log : logs.filter(f -> f.getFileName().toString().startsWith("server-")).toList()) {
+                lines += Files.readAllLines(log).stream().filter(line -> line.contains("The table-state journal cannot be parsed")).count();
+            }
+        }
+        assertEquals(1, lines, "reported in one line");
     }
 
     /** The last payload (up to a version) that showed this location's encounter. */
