@@ -428,6 +428,10 @@ class BrowserIT {
         awaitTrue(display, "display shows the server's current state", WAIT,
                 d -> "BRIDGE".equals(bodyData(d, "viewType")) && version.equals(bodyData(d, "version")));
         awaitTrue(console, "console shows the server's current state", WAIT, d -> text(d, "current-view").startsWith("BRIDGE"));
+        // and the GM's login outlived the restart: the console's next click works without logging in again
+        click(console, "view-btn-STANDBY");
+        awaitTrue(display, "the console's click after the restart reaches the display", WAIT, d -> "STANDBY".equals(bodyData(d, "viewType")));
+        assertTrue(console.getCurrentUrl().endsWith("/gmconsole/"), "still on the console");
     }
 
     // ------------------------------------------------------------------ steps
