@@ -43,7 +43,7 @@ public class TableCommands {
             String slug = requested.or(table::shownEncounter)
                     .orElseThrow(() -> badRequest("No encounter location is shown; name one in location_slug"));
             Location location = campaign.get().location(slug).orElseThrow(() -> notFound("Location not found: " + slug));
-            EncounterMemory start = ViewCommands.startOf(location);
+            EncounterMemory start = ViewSwitch.startOf(location);
             TableState next = table.shownEncounter().filter(slug::equals).isPresent()
                     ? table.withView(start.applyTo(table.view()))
                     : table.forgetting(slug);
