@@ -71,7 +71,7 @@ final class JournalFile implements AutoCloseable {
     }
 
     /** Keeps a row that could not be read under another slot, so that writing the new state deletes nothing. */
-    String setAside(String reason) throws SQLException {
+    String setAside() throws SQLException {
         String slot = "unreadable-" + Instant.now();
         try (PreparedStatement copy = connection().prepareStatement(
                 "INSERT INTO charon_table_state (slot, format, version, state, saved_at) "

@@ -51,7 +51,6 @@ public class TableJournal {
     private volatile long written = -1;
     private volatile boolean healthy = true;
     private volatile boolean running;
-    private volatile Optional<String> startProblem = Optional.empty();
     private JournalFile file;
     private Thread writer;
 
@@ -101,7 +100,7 @@ public class TableJournal {
         String problem = "The table-state journal " + why + ": starting at STANDBY; nothing was deleted";
         try {
             if (keepAside) {
-                problem += " (the row is kept as '" + file.setAside(why) + "')";
+                problem += " (the row is kept as '" + file.setAside() + "')";
                 long highest = file.highestVersion();
                 if (highest > 0) {
                     store.restore(highest + VERSION_GAP, TableState.START);
@@ -114,7 +113,6 @@ public class TableJournal {
             problem += "; the journal stays off until it can be read";
         }
         LOG.severe(problem);
-        startProblem = Optional.of(problem.replace(String.valueOf(database.file()), "<database>"));
         return keepAside;
     }
 
@@ -192,11 +190,6 @@ public class TableJournal {
 
     public long writtenVersion() {
         return written;
-    }
-
-    /** Why the journal could not be read at start, if it could not (no server paths). */
-    public Optional<String> startProblem() {
-        return startProblem;
     }
 
     @PreDestroy

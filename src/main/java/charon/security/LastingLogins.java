@@ -37,6 +37,13 @@ public class LastingLogins {
     static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private static final String TOUCHED = "charon.login.touched";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LastingLogins.class.getName());
+    /** Records of use are written here, never on the request: a busy or full database must not hold up a click. */
+    private final java.util.concurrent.ExecutorService touches = java.util.concurrent.Executors.newSingleThreadExecutor(work -> {
+        Thread thread = new Thread(work, "charon-login-touch");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Inject
     Database database;
@@ -51,13 +58,15 @@ public class LastingLogins {
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         long now = System.currentTimeMillis();
-        database.inTransaction(em -> {
+        if (!store(() -> database.inTransaction(em -> {
             em.createNativeQuery("DELETE FROM charon_login WHERE last_seen < ?1")
                     .setParameter(1, now - config.sessionIdle().toMillis()).executeUpdate();
             em.createNativeQuery("INSERT INTO charon_login (token_hash, user_id, csrf_token, credential_stamp, last_seen) VALUES (?1, ?2, ?3, ?4, ?5)")
                     .setParameter(1, digest(token)).setParameter(2, signedIn.userId()).setParameter(3, signedIn.csrfToken())
                     .setParameter(4, signedIn.credentialStamp()).setParameter(5, now).executeUpdate();
-        });
+        }), "kept")) {
+            return; // the login lasts as long as its session only
+        }
         setCookie(request, response, token, (int) config.sessionIdle().toSeconds());
         request.getSession().setAttribute(TOUCHED, now);
     }
@@ -122,10 +131,10 @@ public class LastingLogins {
             return;
         }
         String hash = digest(token.get());
-        database.inTransaction(em -> {
+        touches.execute(() -> store(() -> database.inTransaction(em -> {
             em.createNativeQuery("UPDATE charon_login SET last_seen = ?1 WHERE token_hash = ?2")
                     .setParameter(1, now).setParameter(2, hash).executeUpdate();
-        });
+        }), "touched"));
         setCookie(request, response, token.get(), (int) config.sessionIdle().toSeconds());
     }
 
@@ -136,9 +145,25 @@ public class LastingLogins {
     }
 
     private void delete(String hash) {
-        database.inTransaction(em -> {
+        store(() -> database.inTransaction(em -> {
             em.createNativeQuery("DELETE FROM charon_login WHERE token_hash = ?1").setParameter(1, hash).executeUpdate();
-        });
+        }), "ended");
+    }
+
+    /** A login row that cannot be written is logged, never an error for the request (the session itself works). */
+    private static boolean store(Runnable write, String what) {
+        try {
+            write.run();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warning("A login could not be " + what + " in the database: " + e.getMessage());
+            return false;
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        touches.shutdown();
     }
 
     private static Optional<String> cookie(HttpServletRequest request) {

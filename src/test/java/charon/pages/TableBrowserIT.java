@@ -37,6 +37,7 @@ import java.util.function.Function;
 
 import charon.testsupport.Deployments;
 import charon.testsupport.Session;
+import charon.testsupport.SqliteLockHolder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -182,7 +183,27 @@ class TableBrowserIT {
         awaitTrue(display, "signed in again", d -> "RIPLEY".equals(text(d, "messages-user")) && !exists(d, "signed-out"));
     }
 
+    @Test
+    @Order(5)
+    void theConsoleWarnsWhileTheTablesStateCannotBeSaved() throws Exception {
+        awaitTrue(console, "console live", d -> exists(d, "undo"));
+        display.get(page("terminal/"));
+        awaitTrue(display, "display live", d -> "live".equals(bodyData(d, "connection")) && bodyData(d, "viewType") != null);
+        assertTrue(!shown(console, "journal-warning"), "no warning while the journal writes");
+        try (SqliteLockHolder lock = SqliteLockHolder.lock(DATA.resolve("charon.db"))) { // another program holds SQLite's lock
+            gm.ok("gm/switch-view/", "{\"view_type\":\"BRIDGE\"}");
+            awaitTrue(display, "the table goes on", d -> "BRIDGE".equals(bodyData(d, "viewType")));
+            awaitTrue(console, "the console warns", d -> shown(d, "journal-warning"));
+        }
+        awaitTrue(console, "the warning goes once the state is saved again", d -> !shown(d, "journal-warning"));
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    private static boolean shown(WebDriver d, String id) {
+        return Boolean.TRUE.equals(js(d, "const e = document.querySelector('[data-testid=\"' + arguments[0] + '\"]'); return !!e && !e.hidden;", id));
+    }
+
 
     private static void loginThroughThePage(WebDriver d, String user, String password) {
         awaitTrue(d, "login page", x -> x.getCurrentUrl().contains("/login/") && exists(x, "login-username"));
