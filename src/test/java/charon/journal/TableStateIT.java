@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -255,6 +256,17 @@ class TableStateIT {
         player.login("ripley", "ripley-pass-123");
         assertEquals(403, player.post("gm/view/undo/", "{}").statusCode(), "players cannot undo");
         assertEquals(400, fresh.post("gm/session/new/", "{}").statusCode(), "keep_memories must be chosen");
+        long before = Long.parseLong(Http.get(api().resolve("active-view/")).headers().firstValue("X-Charon-Version").orElseThrow());
+        for (String path : List.of("gm/view/undo/", "gm/encounter/reset/", "gm/session/new/")) {
+            HttpResponse<String> noToken = raw(fresh, path, null);
+            assertEquals(403, noToken.statusCode(), path + " without the CSRF token");
+            assertTrue(noToken.body().contains("CSRF token missing or invalid"), noToken.body());
+            HttpResponse<String> foreign = raw(fresh, path, "http://evil.example");
+            assertEquals(403, foreign.statusCode(), path + " from another origin");
+            assertTrue(foreign.body().contains("Cross-origin request refused"), foreign.body());
+        }
+        assertEquals(before, Long.parseLong(Http.get(api().resolve("active-view/")).headers().firstValue("X-Charon-Version").orElseThrow()),
+                "refused writes changed nothing");
         int undone = 0;
         int status;
         while ((status = fresh.post("gm/view/undo/", "{}").statusCode()) == 200) {
@@ -311,6 +323,18 @@ class TableStateIT {
             });
             Eventually.awaitEquals("health ok again", "ok", WAIT, () -> health().getString("status"));
         }
+    }
+
+    /** A POST with the session's cookie but without its CSRF token (and with the given Origin, if any). */
+    private HttpResponse<String> raw(Session session, String path, String origin) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(api().resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"keep_memories\":false}"));
+        session.cookieHeader().forEach(request::header);
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonObject health() {
