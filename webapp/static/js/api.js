@@ -36,7 +36,12 @@ export class ApiError extends Error {
   constructor(message, status, body) { super(message); this.status = status; this.body = body; }
 }
 
+// A page that was signed in registers what to do when its login has really ended (any 401).
+let unauthorizedHandler = null;
+export function onUnauthorized(fn) { unauthorizedHandler = fn; }
+
 async function handle(res) {
+  if (res.status === 401 && unauthorizedHandler) unauthorizedHandler();
   const text = await res.text();
   let body = null;
   try { body = text ? JSON.parse(text) : null; } catch { body = null; }

@@ -17,6 +17,12 @@ export function safeNext(raw) {
   } catch { return null; }
 }
 
+// Why the login page opened instead of the page that sent us here (a code, never text from the URL).
+const REASONS = { ended: 'Your login has ended (logged out, password changed, or idle too long). Log in to go on.' };
+const reason = REASONS[new URLSearchParams(location.search).get('reason')];
+const reasonLine = document.getElementById('login-reason');
+if (reason && reasonLine) { reasonLine.textContent = reason; reasonLine.hidden = false; }
+
 form.addEventListener('submit', async (e) => {
   e.preventDefault();
   err.textContent = '';

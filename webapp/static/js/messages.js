@@ -1,5 +1,5 @@
 // Player messages: load once, then live "message" events over SSE (no polling).
-import { getJSON, postJSON, h, whoami, redirectToLogin, pageUrl, toast, applyPerfMode } from './api.js';
+import { getJSON, postJSON, h, whoami, redirectToLogin, pageUrl, toast, applyPerfMode, onUnauthorized } from './api.js';
 import { connectLive, keepAwake } from './live.js';
 
 applyPerfMode();
@@ -35,11 +35,37 @@ function add(msgs, fresh) {
   return neu.length;
 }
 
+/** The login really ended (logout elsewhere, password changed, idle): say so, and offer the login form here. */
+let signedOut = false;
+function showSignedOut() {
+  if (signedOut) return;
+  signedOut = true;
+  document.querySelector('.page-header .sub').textContent = 'SIGNED OUT';
+  document.getElementById('who').textContent = '';
+  const err = h('div', { class: 'login-err', role: 'alert', 'data-testid': 'relogin-error' });
+  const user = h('input', { type: 'text', autocomplete: 'username', required: true, 'data-testid': 'relogin-username' });
+  const pass = h('input', { type: 'password', autocomplete: 'current-password', required: true, 'data-testid': 'relogin-password' });
+  const form = h('form', { 'data-testid': 'relogin-form', class: 'relogin' },
+    h('label.field', 'USERNAME ', user), h('label.field', 'PASSWORD ', pass), err,
+    h('button', { class: 'btn', type: 'submit', 'data-testid': 'relogin-submit' }, 'AUTHENTICATE'));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+      await postJSON('auth/login/', { username: user.value.trim(), password: pass.value });
+      location.reload();
+    } catch (ex) { err.textContent = ex.message || 'Login failed'; }
+  });
+  list.replaceChildren(h('div.empty', { 'data-testid': 'signed-out' }, h('div', '> SIGNED OUT'), h('div', '> LOG IN AGAIN TO RECEIVE YOUR MESSAGES')), form);
+}
+const checkStillSignedIn = async () => { if (!signedOut && !(await whoami().catch(() => true))) showSignedOut(); };
+
 (async function boot() {
   let me;
   try { me = await whoami(); } catch (e) { toast(e.message, 'error'); }
   if (!me) { redirectToLogin(); return; }
   document.getElementById('who').textContent = String(me.username).toUpperCase();
+  onUnauthorized(showSignedOut);
+  setInterval(checkStillSignedIn, 30000);
   keepAwake();
   const load = async () => {
     try {
@@ -52,8 +78,10 @@ function add(msgs, fresh) {
   let opened = 0;
   connectLive({
     threshold: 3,
-    onOpen: () => { if (opened++) load(); }, // after a reconnect, catch up on anything missed
+    // after a reconnect: still signed in (a restart keeps the login; a password change does not)? then catch up
+    onOpen: () => { if (opened++) checkStillSignedIn().then(() => { if (!signedOut) load(); }); },
     onMessage: (m) => {
+      if (signedOut) return;
       // server only streams messages this user may read; the page shows them newest first
       const n = add([m], true);
       if (n) {

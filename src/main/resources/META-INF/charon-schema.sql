@@ -52,3 +52,21 @@ CREATE TABLE IF NOT EXISTS "charon_conversation_line" (
   "timestamp" varchar(32) NOT NULL);
 
 CREATE INDEX IF NOT EXISTS "charon_conversation_line_channel" ON "charon_conversation_line" ("channel", "id");
+
+-- The table's state (the view and every location's encounter memory), written after every change so that it
+-- survives a restart and kill -9 (charon.journal). One row per slot: "current", and rows set aside unread.
+CREATE TABLE IF NOT EXISTS "charon_table_state" (
+  "slot" varchar(60) NOT NULL PRIMARY KEY,
+  "format" integer NOT NULL,
+  "version" integer NOT NULL,
+  "state" text NOT NULL,
+  "saved_at" varchar(40) NOT NULL);
+
+-- Logins that outlive a restart (charon.security.LastingLogins): the digest of the browser's login cookie, never
+-- the token itself, and the account's credential stamp at login (a password change ends it).
+CREATE TABLE IF NOT EXISTS "charon_login" (
+  "token_hash" varchar(64) NOT NULL PRIMARY KEY,
+  "user_id" integer NOT NULL,
+  "csrf_token" varchar(64) NOT NULL,
+  "credential_stamp" varchar(64) NOT NULL,
+  "last_seen" integer NOT NULL);

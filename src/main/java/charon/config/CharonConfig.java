@@ -80,6 +80,30 @@ public class CharonConfig {
         throw new IllegalArgumentException("charon.max.streams.per.address must be a whole number, 0 for no limit, got '" + text + "'");
     }
 
+    /**
+     * How long a login lasts without being used (minutes; fractions allowed for tests): {@code -Dcharon.session.idle.minutes},
+     * {@code CHARON_SESSION_IDLE_MINUTES}, else 12 hours (a long game night).
+     */
+    public Duration sessionIdle() {
+        return setting("charon.session.idle.minutes", "CHARON_SESSION_IDLE_MINUTES")
+                .map(CharonConfig::parseIdleMinutes)
+                .orElse(DEFAULT_SESSION_IDLE);
+    }
+
+    static final Duration DEFAULT_SESSION_IDLE = Duration.ofHours(12);
+
+    static Duration parseIdleMinutes(String text) {
+        try {
+            double minutes = Double.parseDouble(text.trim());
+            if (minutes >= 0.01 && minutes <= 60 * 24 * 90) {
+                return Duration.ofMillis(Math.round(minutes * 60_000));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("charon.session.idle.minutes must be a number of minutes between 0.01 and 129600, got '" + text + "'");
+    }
+
     /** Blank values count as unset, so an empty {@code -D} or environment variable falls through. */
     public static Optional<String> setting(String property, String environment) {
         String value = System.getProperty(property);

@@ -32,6 +32,19 @@ final class EncounterRules {
         }
     }
 
+    /** The room's name in the map (its id when it has none), for what the console's undo shows. */
+    static String roomName(EncounterMap map, String roomId) {
+        for (charon.campaign.Deck deck : map.decks()) {
+            for (Object room : deck.rooms()) {
+                if (room instanceof java.util.Map<?, ?> fields && roomId.equals(String.valueOf(fields.get("id")))
+                        && fields.get("name") != null) {
+                    return String.valueOf(fields.get("name"));
+                }
+            }
+        }
+        return roomId;
+    }
+
     static Optional<String> optionalRoom(EncounterMap map, String roomId) {
         if (roomId == null || roomId.isEmpty()) {
             return Optional.empty();

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import charon.campaign.Campaign;
 import charon.campaign.CurrentCampaign;
 import charon.campaign.Deck;
 import charon.campaign.EncounterMap;
@@ -45,50 +43,12 @@ public class ViewCommands {
     ActiveViewStore store;
     @Inject
     CurrentCampaign campaign;
+    @Inject
+    ViewSwitch viewSwitch;
 
-    /** The change a GM's view switch makes (api-contract §3.2), with unknown views and locations refused. */
+    /** A GM's view switch (api-contract §3.2); see {@link ViewSwitch}. */
     public VersionedView switchView(String viewTypeName, String locationSlug, String viewSlug) {
-        ViewType type = parse(ViewType.class, viewTypeName, "view_type");
-        Campaign current = campaign.get();
-        Optional<Location> location = locationSlug.isEmpty() ? Optional.empty()
-                : Optional.of(current.location(locationSlug).orElseThrow(() -> notFound("Location not found: " + locationSlug)));
-        return store.update(view -> {
-            boolean newEncounter = type == ViewType.ENCOUNTER && location.isPresent()
-                    && (!view.locationSlug().equals(locationSlug) || view.viewType() != ViewType.ENCOUNTER);
-            ActiveView next = view.withView(type, locationSlug, viewSlug).withOverlay("", "");
-            // The original's displays each posted these toggles on the transition; the server does it once.
-            if (type == ViewType.CHARON_TERMINAL && view.viewType() != ViewType.CHARON_TERMINAL) {
-                next = next.withCharonDialogOpen(true);
-            } else if (type != ViewType.CHARON_TERMINAL && view.viewType() == ViewType.CHARON_TERMINAL) {
-                next = next.withCharonDialogOpen(false);
-            }
-            next = switchChannel(next, type, locationSlug);
-            if (newEncounter) {
-                next = next.withActivePortraits(List.of());
-                Optional<EncounterMap> map = location.get().map();
-                if (map.isPresent()) {
-                    next = startEncounter(next, map.get());
-                }
-            }
-            return next;
-        });
-    }
-
-    /** All rooms of all decks start hidden; the default deck is shown first. */
-    private static ActiveView startEncounter(ActiveView view, EncounterMap map) {
-        Map<String, Boolean> hidden = new LinkedHashMap<>();
-        map.allRoomIds().forEach(room -> hidden.put(room, false));
-        Deck deck = map.defaultDeck();
-        return view.withRoomVisibility(hidden).withDeck(map.isMultiDeck() ? deck.level() : 1, deck.id() == null ? "" : deck.id());
-    }
-
-    private static ActiveView switchChannel(ActiveView view, ViewType type, String locationSlug) {
-        return switch (type) {
-            case CHARON_TERMINAL -> view.withCharonActiveChannel("story");
-            case BRIDGE -> view.withCharonActiveChannel("bridge");
-            case ENCOUNTER -> locationSlug.isEmpty() ? view : view.withCharonActiveChannel("encounter-" + locationSlug);
-            default -> view;
-        };
+        return viewSwitch.switchView(viewTypeName, locationSlug, viewSlug);
     }
 
     /** Opens a comm terminal on every display; both slugs empty closes it. */
@@ -98,38 +58,42 @@ public class ViewCommands {
                     .orElseThrow(() -> notFound("Location not found: " + locationSlug));
             location.terminal(terminalSlug).orElseThrow(() -> notFound("Terminal not found: " + terminalSlug));
         }
-        return store.update(view -> view.withOverlay(locationSlug, terminalSlug));
+        String label = terminalSlug.isEmpty() ? "close terminal" : "open terminal " + terminalSlug.toUpperCase(Locale.ROOT);
+        return store.update(label, view -> view.withOverlay(locationSlug, terminalSlug));
     }
 
     public VersionedView hideTerminal() {
-        return store.update(view -> view.withOverlay("", ""));
+        return store.update("close terminal", view -> view.withOverlay("", ""));
     }
 
     /** Shows another deck; the level comes from the manifest, a given level must agree with it. */
     public VersionedView switchDeck(String deckId, Optional<Integer> level) {
-        return store.update(view -> {
+        return apply(view -> {
             EncounterMap map = EncounterRules.currentMap(campaign.get(), view);
             Deck deck = map.deck(deckId).orElseThrow(() -> notFound("Unknown deck: " + deckId));
             int deckLevel = map.isMultiDeck() ? deck.level() : 1;
             if (level.isPresent() && level.get() != deckLevel) {
                 throw badRequest("level " + level.get() + " does not match deck " + deckId + " (level " + deckLevel + ")");
             }
-            return view.withDeck(deckLevel, deckId);
+            return new Named(view.withDeck(deckLevel, deckId), "deck " + upper(deck.name() == null ? deckId : deck.name()));
         });
     }
 
     /** Sets a room's visibility, or flips it when visible is absent (absent counts as visible). */
     public VersionedView toggleRoom(String roomId, Optional<Boolean> visible) {
-        return store.update(view -> {
-            EncounterRules.requireRoom(EncounterRules.currentMap(campaign.get(), view), roomId);
+        return apply(view -> {
+            EncounterMap map = EncounterRules.currentMap(campaign.get(), view);
+            EncounterRules.requireRoom(map, roomId);
             boolean now = visible.orElseGet(() -> !view.encounterRoomVisibility().getOrDefault(roomId, true));
-            return view.withRoomVisible(roomId, now);
+            return new Named(view.withRoomVisible(roomId, now), (now ? "reveal " : "hide ") + upper(EncounterRules.roomName(map, roomId)));
         });
     }
 
     /** Replaces the visibility of many rooms at once (reveal all / hide all). */
     public VersionedView setRoomVisibility(Map<String, Boolean> visibility) {
-        return store.update(view -> {
+        String label = visibility.values().stream().allMatch(Boolean::booleanValue) ? "reveal rooms"
+                : visibility.values().stream().noneMatch(Boolean::booleanValue) ? "hide rooms" : "set rooms";
+        return store.update(label, view -> {
             EncounterMap map = EncounterRules.currentMap(campaign.get(), view);
             visibility.keySet().forEach(room -> EncounterRules.requireRoom(map, room));
             return view.withRoomVisibility(visibility);
@@ -138,7 +102,7 @@ public class ViewCommands {
 
     public VersionedView setDoorStatus(String connectionId, String status) {
         DoorStatus doorStatus = parseDoorStatus(status);
-        return store.update(view -> {
+        return store.update("door " + connectionId + " " + doorStatus.name(), view -> {
             if (!EncounterRules.currentMap(campaign.get(), view).connectionIds().contains(connectionId)) {
                 throw notFound("Unknown connection: " + connectionId);
             }
@@ -166,7 +130,7 @@ public class ViewCommands {
         }
         requireCell(x, y);
         String tokenId = UUID.randomUUID().toString().substring(0, 8);
-        VersionedView version = store.update(view -> {
+        VersionedView version = store.update("place " + name.trim(), view -> {
             EncounterMap map = EncounterRules.currentMap(campaign.get(), view);
             String room = EncounterRules.optionalRoom(map, roomId).orElse("");
             return view.withToken(tokenId, new Token(type, name.trim(), x, y, List.of(), imageUrl, room));
@@ -177,21 +141,21 @@ public class ViewCommands {
     /** Moves a token; its room stays unless a new one is given (the original wiped it on every move). */
     public VersionedView moveToken(String tokenId, int x, int y, Optional<String> roomId) {
         requireCell(x, y);
-        return store.update(view -> {
+        return apply(view -> {
             Token token = requireToken(view, tokenId);
             String room = token.roomId();
             if (roomId.isPresent()) {
                 EncounterMap map = EncounterRules.currentMap(campaign.get(), view);
                 room = EncounterRules.optionalRoom(map, roomId.get()).orElse("");
             }
-            return view.withToken(tokenId, token.movedTo(x, y, room));
+            return new Named(view.withToken(tokenId, token.movedTo(x, y, room)), "move " + token.name());
         });
     }
 
     public VersionedView removeToken(String tokenId) {
-        return store.update(view -> {
-            requireToken(view, tokenId);
-            return view.withoutToken(tokenId);
+        return apply(view -> {
+            Token token = requireToken(view, tokenId);
+            return new Named(view.withoutToken(tokenId), "remove " + token.name());
         });
     }
 
@@ -206,21 +170,25 @@ public class ViewCommands {
                 normalized.add(lower);
             }
         }
-        return store.update(view -> view.withToken(tokenId, requireToken(view, tokenId).withStatus(normalized)));
+        return apply(view -> {
+            Token token = requireToken(view, tokenId);
+            return new Named(view.withToken(tokenId, token.withStatus(normalized)), "status of " + token.name());
+        });
     }
 
     public VersionedView clearTokens() {
-        return store.update(view -> view.withTokens(Map.of()));
+        return store.update("clear tokens", view -> view.withTokens(Map.of()));
     }
 
     public VersionedView togglePortrait(String npcId) {
         campaign.get().npc(npcId).orElseThrow(() -> notFound("Unknown NPC: " + npcId));
-        return store.update(view -> {
+        return apply(view -> {
             List<String> portraits = new ArrayList<>(view.encounterActivePortraits());
             if (!portraits.remove(npcId)) {
                 portraits.add(npcId);
             }
-            return view.withActivePortraits(portraits);
+            String shown = portraits.contains(npcId) ? "show portrait " : "dismiss portrait ";
+            return new Named(view.withActivePortraits(portraits), shown + npcId);
         });
     }
 
@@ -239,7 +207,7 @@ public class ViewCommands {
             throw notFound("Ship data not found");
         }
         ShipSystemOverride override = new ShipSystemOverride(status, condition.orElse(null), info.orElse(null));
-        return store.update(view -> view.withShipSystemOverride(system, override));
+        return store.update(system + " " + status, view -> view.withShipSystemOverride(system, override));
     }
 
     public VersionedView setCharonMode(String mode) {
@@ -249,25 +217,41 @@ public class ViewCommands {
         } catch (IllegalArgumentException e) {
             throw badRequest("Invalid mode. Must be DISPLAY or QUERY");
         }
-        return store.update(view -> view.withCharonMode(parsed));
+        return store.update("CHARON " + parsed.name(), view -> view.withCharonMode(parsed));
     }
 
     public VersionedView setCharonLocation(String path) {
         if (path.length() > 500) {
             throw badRequest("location_path is longer than 500 characters");
         }
-        return store.update(view -> view.withCharonLocationPath(path));
+        return store.update("CHARON location", view -> view.withCharonLocationPath(path));
     }
 
     /** Opens, closes or flips the CHARON dialog; displays may only close it. */
     public VersionedView toggleDialog(Optional<Boolean> open, boolean gm) {
-        return store.update(view -> {
+        return apply(view -> {
             boolean next = open.orElse(!view.charonDialogOpen());
             if (next && !gm) {
                 throw new charon.json.RequestRejected(403, "Only the GM can open the CHARON dialog");
             }
-            return view.withCharonDialogOpen(next);
+            return new Named(view.withCharonDialogOpen(next), (next ? "open" : "close") + " CHARON dialog");
         });
+    }
+
+    /** A view change and the name the console's undo shows for it. */
+    private record Named(ActiveView next, String label) {
+    }
+
+    /** A change whose name depends on the state it applies to ("reveal" or "hide"). */
+    private VersionedView apply(java.util.function.Function<ActiveView, Named> change) {
+        return store.edit(table -> {
+            Named named = change.apply(table.view());
+            return new ActiveViewStore.Edit(table.withView(named.next()), named.label());
+        });
+    }
+
+    private static String upper(String text) {
+        return text.toUpperCase(Locale.ROOT);
     }
 
     private static Token requireToken(ActiveView view, String tokenId) {
@@ -284,7 +268,7 @@ public class ViewCommands {
         }
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+    static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {

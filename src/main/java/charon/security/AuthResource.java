@@ -26,9 +26,6 @@ import charon.json.ErrorResponses;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
-    /** A GM's game night is long; Django keeps sessions for two weeks, we keep them for twelve idle hours. */
-    static final int SESSION_IDLE_SECONDS = 12 * 60 * 60;
-
     public record Credentials(String username, String password) {
     }
 
@@ -38,8 +35,14 @@ public class AuthResource {
     UserRepository users;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    LastingLogins lastingLogins;
+    @Inject
+    charon.config.CharonConfig config;
     @Context
     HttpServletRequest request;
+    @Context
+    jakarta.servlet.http.HttpServletResponse response;
 
     @POST
     @Path("login/")
@@ -65,6 +68,7 @@ public class AuthResource {
         User user = accepted.user();
         SignedIn signedIn = new SignedIn(user.getId(), user.getUsername(), user.isGm(), CsrfTokens.newToken(), accepted.credentialStamp());
         freshSession().setAttribute(SignedIn.SESSION_ATTRIBUTE, signedIn);
+        lastingLogins.remember(signedIn, request, response);
         currentUser.refresh();
         return Response.ok(sessionInfo(signedIn)).build();
     }
@@ -72,6 +76,7 @@ public class AuthResource {
     @POST
     @Path("logout/")
     public Map<String, Object> logout() {
+        lastingLogins.forget(request, response);
         HttpSession session = request.getSession(false);
         if (session != null) {
             try {
@@ -105,7 +110,8 @@ public class AuthResource {
             session.invalidate();
         }
         session = request.getSession(true);
-        session.setMaxInactiveInterval(SESSION_IDLE_SECONDS);
+        // a game night is long: by default twelve idle hours (Django kept sessions for two weeks)
+        session.setMaxInactiveInterval((int) config.sessionIdle().toSeconds());
         return session;
     }
 

@@ -28,12 +28,15 @@ public class SecurityFilter implements Filter {
 
     @Inject
     CredentialStamps stamps;
+    @Inject
+    LastingLogins logins;
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         endStaleSession(request);
+        keepLogin(request, response);
         Optional<RequestRules.Refusal> refusal = RequestRules.check(facts(request));
         if (refusal.isPresent()) {
             refuse(response, refusal.get());
@@ -52,6 +55,15 @@ public class SecurityFilter implements Filter {
                 // ended meanwhile either way
             }
         });
+    }
+
+    /** A login outlives the server (resumed from SQLite when the session is gone) and stays while in use. */
+    private void keepLogin(HttpServletRequest request, HttpServletResponse response) {
+        if (SignedIn.from(request.getSession(false)).isPresent()) {
+            logins.touch(request, response);
+        } else {
+            logins.resume(request, response);
+        }
     }
 
     static RequestRules.Facts facts(HttpServletRequest request) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import charon.campaign.CurrentCampaign;
+import charon.journal.TableJournal;
 import charon.persistence.Database;
 import charon.push.DisplayStreams;
 import charon.view.ActiveViewStore;
@@ -32,6 +33,8 @@ public class StatusResource {
     DisplayStreams streams;
     @Inject
     ActiveViewStore store;
+    @Inject
+    TableJournal journal;
 
     /** {@code GET /api/health}: 200 when the database answers, 503 otherwise. No paths or secrets. */
     @GET
@@ -42,12 +45,18 @@ public class StatusResource {
             reasons.add("the database cannot be read");
         }
         campaign.unavailable().ifPresent(reasons::add);
+        if (!journal.healthy()) {
+            // a failing table-state journal does not stop the table (it plays on from memory) but is worth a warning
+            reasons.add("the table's state cannot be saved");
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", reasons.isEmpty() ? "ok" : "degraded");
         if (!reasons.isEmpty()) {
             body.put("reasons", reasons);
         }
         body.put("database", databaseUp ? "reachable" : "unreachable");
+        body.put("journal", journal.healthy() ? "ok" : "failing");
+        body.put("journal_version", journal.writtenVersion());
         body.put("campaign", Map.of(
                 "loaded", campaign.unavailable().isEmpty(),
                 "demo", campaign.isDemo(),

@@ -81,7 +81,7 @@ class GmApiIT {
     /** Each accepted write is one version and exactly one event, carrying its effect. */
     @Test
     void everyWriteChangesStateAndPushesOneEvent() throws Exception {
-        gm.ok("gm/switch-view/", "{\"view_type\":\"STANDBY\"}"); // so that the ship below is a new encounter
+        gm.ok("gm/session/new/", "{\"keep_memories\":false}"); // so that the ship below is a new encounter (locations remember theirs)
         try (SseClient display = SseClient.open(api().resolve("active-view/stream/"))) {
             long v = Long.parseLong(display.next("activeview", WAIT).id());
             String ship = firstShipWithDecks();
@@ -254,9 +254,8 @@ class GmApiIT {
 
     @Test
     void parallelTokenMovesAndRoomTogglesEqualTheSerialResult() throws Exception {
-        gm.ok("gm/switch-view/", "{\"view_type\":\"STANDBY\"}");
         gm.ok("gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"msv_caldera_wren\"}");
-        gm.ok("gm/encounter/clear-tokens/", "{}");
+        gm.ok("gm/encounter/reset/", "{}"); // every room hidden, no tokens (the ship remembers earlier tests' changes)
         List<String> rooms = new ArrayList<>(state().getJsonObject("encounter_room_visibility").keySet());
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

@@ -457,10 +457,14 @@ class BrowserIT {
         awaitTrue(display, "display reconnects, banner gone", BANNER_WAIT, d -> !isShown(d, "connection-banner") && "live".equals(bodyData(d, "connection")));
         awaitTrue(console, "console reconnects, banner gone", BANNER_WAIT, d -> !isShown(d, "connection-banner") && "live".equals(bodyData(d, "connection")));
         log("RECONNECT: both pages live " + (System.nanoTime() - started) / 1_000_000 + " ms after the deploy began");
-        // the view state lives in memory: after the restart the server is in STANDBY, and so is the display
+        // the table's state survives the restart (journaled in SQLite): the display shows the bridge again, at a newer version
         awaitTrue(display, "display shows the server's current state", WAIT,
-                d -> "STANDBY".equals(bodyData(d, "viewType")) && version.equals(bodyData(d, "version")) && exists(d, "standby-title"));
-        awaitTrue(console, "console shows the server's current state", WAIT, d -> text(d, "current-view").equals("STANDBY"));
+                d -> "BRIDGE".equals(bodyData(d, "viewType")) && version.equals(bodyData(d, "version")));
+        awaitTrue(console, "console shows the server's current state", WAIT, d -> text(d, "current-view").startsWith("BRIDGE"));
+        // and the GM's login outlived the restart: the console's next click works without logging in again
+        click(console, "view-btn-STANDBY");
+        awaitTrue(display, "the console's click after the restart reaches the display", WAIT, d -> "STANDBY".equals(bodyData(d, "viewType")));
+        assertTrue(console.getCurrentUrl().endsWith("/gmconsole/"), "still on the console");
     }
 
     // ------------------------------------------------------------------ steps

@@ -1,0 +1,57 @@
+package charon.view;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the table's state is: the view every display shows, and the encounter memories of the
+ * locations not on screen (by location slug). The memory of the encounter on screen is in the view itself,
+ * never also here. Only the view is pushed to displays; the memories are store state (and journaled).
+ */
+public record TableState(ActiveView view, Map<String, EncounterMemory> memories) {
+
+    /** A server that never ran: STANDBY, nothing remembered. */
+    public static final TableState START = new TableState(ActiveView.STANDBY, Map.of());
+
+    public TableState {
+        Objects.requireNonNull(view, "view");
+        memories = memories == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(memories));
+    }
+
+    public TableState withView(ActiveView next) {
+        return new TableState(next, memories);
+    }
+
+    /** The location whose encounter is on screen, if any (its memory is the view's encounter fields). */
+    public Optional<String> shownEncounter() {
+        return view.viewType() == ViewType.ENCOUNTER && !view.locationSlug().isEmpty()
+                ? Optional.of(view.locationSlug()) : Optional.empty();
+    }
+
+    public Optional<EncounterMemory> memoryOf(String location) {
+        return Optional.ofNullable(memories.get(location));
+    }
+
+    public TableState remembering(String location, EncounterMemory memory) {
+        Map<String, EncounterMemory> next = new LinkedHashMap<>(memories);
+        next.remove(location); // re-insert last: the most recently left location comes last
+        next.put(location, memory);
+        return new TableState(view, next);
+    }
+
+    public TableState forgetting(String location) {
+        if (!memories.containsKey(location)) {
+            return this;
+        }
+        Map<String, EncounterMemory> next = new LinkedHashMap<>(memories);
+        next.remove(location);
+        return new TableState(view, next);
+    }
+
+    public TableState forgettingAll() {
+        return new TableState(view, Map.of());
+    }
+}

@@ -1,0 +1,52 @@
+package charon.journal;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import charon.json.Json;
+import charon.view.ActiveView;
+import charon.view.CharonMode;
+import charon.view.DoorStatus;
+import charon.view.EncounterMemory;
+import charon.view.ShipSystemOverride;
+import charon.view.TableState;
+import charon.view.Token;
+import charon.view.ViewType;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** What the journal writes reads back as the same state, field for field and in the same order. */
+class TableStateJsonTest {
+
+    @Test
+    void aMalformedOrIncompleteRowIsRefused() {
+        assertThrows(RuntimeException.class, () -> TableStateCodec.read("{\"view\":{}}"));
+        assertThrows(RuntimeException.class, () -> TableStateCodec.read("not json"));
+        String good = TableStateCodec.write(TableState.START);
+        assertThrows(RuntimeException.class, () -> TableStateCodec.read(good.replace("STANDBY", "TELEPORT")));
+    }
+
+
+    @Test
+    void aRichTableStateSurvivesTheJournalFormat() {
+        ActiveView view = ActiveView.STANDBY.withView(ViewType.ENCOUNTER, "msv_caldera_wren", "")
+                .withOverlay("tallow", "ops").withCharonMode(CharonMode.QUERY).withCharonDialogOpen(true)
+                .withCharonActiveChannel("encounter-msv_caldera_wren").withDeck(2, "deck_2")
+                .withRoomVisible("cryo", true).withRoomVisible("bridge", false)
+                .withDoorStatus("c1", DoorStatus.LOCKED)
+                .withToken("a1", new Token("npc", "Vask \"the\" Ünïcode", 3, 4, List.of("wounded", "stunned"), "/img.png", "cryo"))
+                .withActivePortraits(List.of("vask", "ortiz"))
+                .withShipSystemOverride("engines", new ShipSystemOverride("DAMAGED", null, null))
+                .withShipSystemOverride("comms", new ShipSystemOverride("ONLINE", 80, "static"));
+        TableState state = new TableState(view, Map.of("tallow", new EncounterMemory(1, "", Map.of("dock", true),
+                Map.of("c9", DoorStatus.OPEN), Map.of("t", new Token("player", "Ash", 0, 0, List.of(), "", "")), List.of("x"))));
+        String json = TableStateCodec.write(state);
+        TableState read = TableStateCodec.read(json);
+        assertEquals(state, read);
+        assertEquals(json, Json.write(read), "byte for byte");
+        assertEquals(Json.write(view), Json.write(read.view()), "the view the displays saw, byte for byte");
+    }
+}
