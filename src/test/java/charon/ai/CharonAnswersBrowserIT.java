@@ -62,7 +62,7 @@ class CharonAnswersBrowserIT {
         System.setProperty("charon.ai.base.url", model.baseUrl("openai"));
         System.setProperty("charon.ai.model", "fake-model");
         System.setProperty("charon.ai.api.key", "sk-browser-SECRET");
-        return Deployments.onFixtureDatabase("aibrowser", DATA, "30");
+        return Deployments.onFixtureDatabaseWithLocalModel("aibrowser", DATA, "30");
     }
 
     @AfterAll

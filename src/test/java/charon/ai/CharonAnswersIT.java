@@ -65,7 +65,7 @@ class CharonAnswersIT {
         System.setProperty("charon.ai.api.key", KEY);
         System.setProperty("charon.ai.timeout.seconds", "20");
         log = CapturedLog.of("");
-        return Deployments.onFixtureDatabase("answers", DATA, "30");
+        return Deployments.onFixtureDatabaseWithLocalModel("answers", DATA, "30");
     }
 
     @AfterAll

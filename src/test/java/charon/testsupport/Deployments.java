@@ -8,6 +8,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 
 import java.io.File;
+import java.util.Arrays;
 
 import charon.security.SecurityTestResource;
 
@@ -26,12 +27,31 @@ public final class Deployments {
     private Deployments() {
     }
 
+    /**
+     * The WAR without the local embedding model and its native runtime (~185 of its ~245 MB): Charon loads them
+     * only to index the campaign for AI drafts, when a provider is configured, which no test but the AI ones does.
+     * Packing them into every test deployment would cost each one seconds of copying and unpacking.
+     */
     public static WebArchive charon(String name) {
+        return archive(name, Arrays.stream(libraries()).filter(jar -> !isLocalModel(jar)).toArray(File[]::new));
+    }
+
+    /** The whole WAR, the local embedding model included (the AI tests). */
+    public static WebArchive charonWithLocalModel(String name) {
+        return archive(name, libraries());
+    }
+
+    private static WebArchive archive(String name, File[] jars) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .merge(directory("webapp"), "/", Filters.includeAll())
                 .merge(directory("target/classes"), "/WEB-INF/classes", Filters.includeAll())
-                .addAsLibraries(libraries())
+                .addAsLibraries(jars)
                 .addClasses(TestControlResource.class, SecurityTestResource.class);
+    }
+
+    private static boolean isLocalModel(File jar) {
+        String n = jar.getName();
+        return n.startsWith("onnxruntime-") || n.startsWith("langchain4j-embeddings-all-minilm") || n.startsWith("tokenizers-");
     }
 
     /**
@@ -40,13 +60,24 @@ public final class Deployments {
      */
     public static WebArchive onFixtureDatabase(String name, java.nio.file.Path dataFolder, String keepaliveSeconds)
             throws java.io.IOException {
+        useFixtureDatabase(dataFolder, keepaliveSeconds);
+        return charon(name);
+    }
+
+    /** {@link #onFixtureDatabase}, with the local embedding model (the AI tests). */
+    public static WebArchive onFixtureDatabaseWithLocalModel(String name, java.nio.file.Path dataFolder, String keepaliveSeconds)
+            throws java.io.IOException {
+        useFixtureDatabase(dataFolder, keepaliveSeconds);
+        return charonWithLocalModel(name);
+    }
+
+    private static void useFixtureDatabase(java.nio.file.Path dataFolder, String keepaliveSeconds) throws java.io.IOException {
         java.nio.file.Files.createDirectories(dataFolder);
         DjangoDatabase.create(dataFolder.resolve("charon.db"));
         System.setProperty("charon.home", dataFolder.toString());
         System.setProperty("charon.db", dataFolder.resolve("charon.db").toString());
         System.clearProperty("charon.campaign");
         System.setProperty("charon.keepalive.seconds", keepaliveSeconds);
-        return charon(name);
     }
 
     private static GenericArchive directory(String path) {
