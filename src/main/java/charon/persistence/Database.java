@@ -13,7 +13,6 @@ import jakarta.persistence.PersistenceException;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -35,16 +34,8 @@ public class Database {
     @Inject
     CharonConfig config;
 
-    /** hibernate.connection.pool_size in persistence.xml: Hibernate's built-in pool fails at once when it is empty. */
-    static final int POOL_SIZE = 4;
-
     private Path file;
     private EntityManagerFactory factory;
-    /**
-     * Callers queue here for one of the pool's connections instead of failing with Hibernate's "internal
-     * connection pool has reached its maximum size" (100 parallel broadcasts did, before).
-     */
-    private final Semaphore connections = new Semaphore(POOL_SIZE, true);
     /** SQLite has one writer at a time: write transactions take turns here, fairly, instead of busy-waiting in SQLite. */
     private final ReentrantLock writer = new ReentrantLock(true);
 
@@ -81,12 +72,7 @@ public class Database {
     public <T> T inTransaction(Function<EntityManager, T> work) {
         lock(writer);
         try {
-            acquire();
-            try {
-                return transaction(work);
-            } finally {
-                connections.release();
-            }
+            return transaction(work);
         } finally {
             writer.unlock();
         }
@@ -96,17 +82,6 @@ public class Database {
         try {
             if (!lock.tryLock(60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("database busy: no write turn within 60 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the database", e);
-        }
-    }
-
-    private void acquire() {
-        try {
-            if (!connections.tryAcquire(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("database busy: no connection within 60 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -139,19 +114,6 @@ public class Database {
 
     /** Read-only work with its own entity manager. */
     public <T> T read(Function<EntityManager, T> query) {
-        if (writer.isHeldByCurrentThread()) {
-            // already holds a connection permit for its transaction
-            return readNow(query);
-        }
-        acquire();
-        try {
-            return readNow(query);
-        } finally {
-            connections.release();
-        }
-    }
-
-    private <T> T readNow(Function<EntityManager, T> query) {
         EntityManager em = factory().createEntityManager();
         try {
             return query.apply(em);

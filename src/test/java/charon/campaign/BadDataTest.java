@@ -43,7 +43,7 @@ class BadDataTest {
 
     /** Everything but the broken piece is still there. */
     private static void restStillLoads(Campaign c) {
-        assertEquals(17, c.allLocations().size());
+        assertEquals(16, c.allLocations().size());
         assertTrue(c.location("isv_cormorant").orElseThrow().hasMap());
         assertTrue(c.ship().isPresent());
         assertEquals(4, c.sessions().size());
@@ -82,7 +82,7 @@ class BadDataTest {
         assertEquals("ossuary", c.location("ossuary").orElseThrow().name());
         assertTrue(c.ship().isEmpty());
         assertEquals(404, c.shipStatusJson(Map.of()).status());
-        assertEquals(17, c.allLocations().size());
+        assertEquals(16, c.allLocations().size());
     }
 
     @Test

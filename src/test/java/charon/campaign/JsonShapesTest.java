@@ -161,7 +161,7 @@ class JsonShapesTest {
         assertEquals(0, noSlug.get("surface_facility_count"));
         assertEquals(false, noSlug.get("has_orbit_map"));
         Map<String, Object> tollhouse = body(campaign.systemMapJson("gallows-reach").body(), "tollhouse");
-        assertEquals(1, tollhouse.get("surface_facility_count"));  // its charon/ folder
+        assertEquals(0, tollhouse.get("surface_facility_count"));  // its charon/ folder is CHARON's, not a facility
 
         assertEquals(Map.of("error", "System map not found for vesper-deep", "system_slug", "vesper-deep"),
                 campaign.systemMapJson("vesper-deep").body());
