@@ -137,7 +137,7 @@ class CharonAnswersIT {
             assertEquals(FakeModelServer.TOKENS_OUT, ready.getInt("tokens_out"));
 
             JsonObject asked = JsonText.object(display.next("charon", WAIT).data());
-            assertEquals("user", asked.getJsonArray("messages").getJsonObject(1).getString("role"));
+            assertEquals("user", asked.getJsonObject("message").getString("role"));
             assertFalse(display.state().contains("FORTY TONNES"), "no draft text on a display before approval");
 
             JsonObject pending = JsonText.object(gm.get("gm/charon/" + CHANNEL + "/pending/").body());
@@ -152,10 +152,10 @@ class CharonAnswersIT {
 
             JsonObject approved = gm.ok("gm/charon/" + CHANNEL + "/approve/", "{\"pending_id\":\"" + id + "\",\"modified_content\":\"SALT ORE. FORTY TONNES.\"}");
             JsonObject answered = JsonText.object(display.next("charon", WAIT).data());
-            JsonArray messages = answered.getJsonArray("messages");
-            assertEquals("charon", messages.getJsonObject(messages.size() - 1).getString("role"));
-            assertEquals("SALT ORE. FORTY TONNES.", messages.getJsonObject(messages.size() - 1).getString("content"));
-            assertEquals(approved.getString("message_id"), messages.getJsonObject(messages.size() - 1).getString("message_id"));
+            JsonObject line = answered.getJsonObject("message"); // the new line only (issue 15: no whole conversation)
+            assertEquals("charon", line.getString("role"));
+            assertEquals("SALT ORE. FORTY TONNES.", line.getString("content"));
+            assertEquals(approved.getString("message_id"), line.getString("message_id"));
             assertEquals(0, JsonText.object(gm.get("gm/charon/" + CHANNEL + "/pending/").body()).getInt("count"));
             assertEquals(404, gm.post("gm/charon/" + CHANNEL + "/approve/", "{\"pending_id\":\"" + id + "\"}").statusCode());
         }
@@ -163,6 +163,7 @@ class CharonAnswersIT {
 
     @Test
     void rejectRegenerateAndTheLegacyEndpoints() throws Exception {
+        gm.ok("gm/switch-view/", "{\"view_type\":\"BRIDGE\"}"); // displays ask on the channel the GM's view opens
         try (SseClient console = gmStream()) {
             String id = submit("bridge", "Is the reactor shielding safe?");
             until(console, id, "READY", new StringBuilder());
@@ -193,6 +194,7 @@ class CharonAnswersIT {
         try {
             assertTrue(JsonText.object(gm.get("gm/charon/ai/").body()).getJsonArray("auto_answer").getString(0).equals("story"));
             assertTrue(JsonText.object(gm.get("gm/charon/story/pending/").body()).getBoolean("auto_answer"));
+            gm.ok("gm/switch-view/", "{\"view_type\":\"CHARON_TERMINAL\"}");
             submit("story", "What is in the drone bay?");
             Eventually.await("answered on its own", WAIT, () -> {
                 try {
@@ -210,6 +212,7 @@ class CharonAnswersIT {
     @Test
     void aFaultLeavesAReasonAndTheGmAnswersByHand() throws Exception {
         model.behave(FakeModelServer.Behaviour.RATE_LIMITED);
+        gm.ok("gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"tallow_station\"}");
         try (SseClient console = gmStream()) {
             String id = submit("encounter-tallow_station", "Who runs customs?");
             JsonObject failed = until(console, id, "FAILED", new StringBuilder());
