@@ -21,8 +21,9 @@ const post = (path, body, okMsg, btn) => attempt(() => postJSON(path, body), { o
   buildTabs();
   loadLocations();
   loadJoin();
-  try { apply(await getJSON('active-view/')); } catch (e) { toast(e.message, 'error'); }
-  connectLive({ threshold: 2, onActiveView: apply, onCharon: charonEvent });
+  // the GM's own payload and stream: hidden rooms and every token (the displays get only what is revealed)
+  try { apply(await getJSON('gm/active-view/')); } catch (e) { toast(e.message, 'error'); }
+  connectLive({ threshold: 2, onActiveView: apply, onCharon: charonEvent, path: 'gm/active-view/stream/' });
 })();
 
 $('logout').addEventListener('click', async () => {
@@ -175,7 +176,7 @@ async function updateEncounter(prev) {
   }
   if (allDecksSlug !== S.location_slug) {
     allDecksSlug = S.location_slug; allDecks = null;
-    getJSON(`encounter-map/${encodeURIComponent(S.location_slug)}/all-decks/`).then(d => { allDecks = d; drawDecks(); drawRooms(); })
+    getJSON(`gm/encounter-map/${encodeURIComponent(S.location_slug)}/all-decks/`).then(d => { allDecks = d; drawDecks(); drawRooms(); })
       .catch(e => { allDecks = { decks: [] }; toast('Decks: ' + e.message, 'error'); drawDecks(); drawRooms(); });
   }
   const mapObj = S.location_data ? S.location_data.map : null;
