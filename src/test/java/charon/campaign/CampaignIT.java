@@ -82,10 +82,12 @@ class CampaignIT {
         return payload();
     }
 
+    /** The GM's payload carries every NPC card; the displays' only those the GM shows (see PlayerViewIT). */
     @Test
     void everyPayloadCarriesTheNpcCards() throws Exception {
         gm.ok("gm/switch-view/", "{\"view_type\":\"STANDBY\"}");
-        JsonObject payload = payload();
+        assertTrue(payload().getJsonObject("encounter_npc_data").isEmpty(), "no NPC reaches the displays before the GM shows it");
+        JsonObject payload = JsonText.object(gm.get("gm/active-view/").body());
         JsonObject npcs = payload.getJsonObject("encounter_npc_data");
         assertTrue(npcs.keySet().containsAll(List.of("lucia_vance", "ewan_mcgregor", "dr_yuki_tanaka", "captain_harrow")), npcs.toString());
         assertEquals("lucia_vance", npcs.getJsonObject("lucia_vance").getString("id"));
@@ -114,7 +116,8 @@ class CampaignIT {
             JsonObject map = data.getJsonObject("map");
             assertTrue(map.getBoolean("is_multi_deck"));
             assertEquals("deck_1", map.getString("current_deck_id"));
-            JsonObject visibility = payload.getJsonObject("encounter_room_visibility");
+            assertTrue(payload.getJsonObject("encounter_room_visibility").isEmpty(), "the displays are told of no room: every one is hidden");
+            JsonObject visibility = JsonText.object(gm.get("gm/active-view/").body()).getJsonObject("encounter_room_visibility");
             assertTrue(visibility.containsKey("bridge"));
             assertTrue(visibility.values().stream().allMatch(v -> v == jakarta.json.JsonValue.FALSE), "a new encounter starts with every room hidden");
 
@@ -144,18 +147,31 @@ class CampaignIT {
     void readEndpointsAnswerInTheContractsShapes() throws Exception {
         JsonObject tree = JsonText.object(gm.get("gm/locations/").body());
         assertTrue(tree.getJsonArray("locations").size() >= 8);
-        JsonObject multi = JsonText.object(Http.get(api().resolve("encounter-map/uscss_morrigan/")).body());
+        gm.ok("gm/switch-view/", "{\"view_type\":\"STANDBY\"}");
+        assertEquals(404, Http.get(api().resolve("encounter-map/uscss_morrigan/")).statusCode(), "a map no view shows is the GM's");
+        JsonObject multi = JsonText.object(gm.get("gm/encounter-map/uscss_morrigan/").body());
         assertTrue(multi.getBoolean("is_multi_deck"));
         assertTrue(multi.containsKey("room_visibility"));
-        JsonObject decks = JsonText.object(Http.get(api().resolve("encounter-map/uscss_morrigan/all-decks/")).body());
+        JsonObject decks = JsonText.object(gm.get("gm/encounter-map/uscss_morrigan/all-decks/").body());
         assertEquals(2, decks.getJsonArray("decks").size());
-        HttpResponse<String> unknown = Http.get(api().resolve("encounter-map/nowhere/"));
+        HttpResponse<String> unknown = gm.get("gm/encounter-map/nowhere/");
         assertEquals(404, unknown.statusCode());
         assertEquals("Location not found", JsonText.object(unknown.body()).getString("error"));
-        assertEquals("No map data for location", JsonText.object(Http.get(api().resolve("encounter-map/luna/")).body()).getString("error"));
+        assertEquals("No map data for location", JsonText.object(gm.get("gm/encounter-map/luna/").body()).getString("error"));
+        // the displays get the same shapes for the encounter shown (its revealed rooms only)
+        encounter("uscss_morrigan");
+        JsonObject shown = JsonText.object(Http.get(api().resolve("encounter-map/uscss_morrigan/")).body());
+        assertTrue(shown.getBoolean("is_multi_deck"));
+        assertTrue(shown.getJsonObject("current_deck").getJsonArray("rooms").isEmpty(), "no room revealed yet");
+        assertEquals(2, JsonText.object(Http.get(api().resolve("encounter-map/uscss_morrigan/all-decks/")).body()).getJsonArray("decks").size());
+        assertEquals("Location not found", JsonText.object(Http.get(api().resolve("encounter-map/nowhere/")).body()).getString("error"));
+        assertEquals(4, JsonText.object(gm.get("gm/terminal/research_base_alpha/commanders_terminal/").body()).getJsonArray("inbox").size());
+        assertEquals(404, Http.get(api().resolve("terminal/research_base_alpha/commanders_terminal/")).statusCode(), "not shown yet");
+        gm.ok("gm/show-terminal/", "{\"location_slug\":\"research_base_alpha\",\"terminal_slug\":\"commanders_terminal\"}");
         JsonObject terminal = JsonText.object(Http.get(api().resolve("terminal/research_base_alpha/commanders_terminal/")).body());
         assertEquals(4, terminal.getJsonArray("inbox").size());
         assertEquals(404, Http.get(api().resolve("terminal/research_base_alpha/nope/")).statusCode());
+        assertEquals(404, gm.get("gm/terminal/research_base_alpha/nope/").statusCode());
         assertTrue(JsonText.object(Http.get(api().resolve("ship-status/")).body()).containsKey("ship"));
         assertTrue(JsonText.object(Http.get(api().resolve("star-map/")).body()).getJsonArray("systems").size() > 0);
         assertTrue(JsonText.object(Http.get(api().resolve("system-map/sol/")).body()).containsKey("bodies"));
@@ -222,7 +238,7 @@ class CampaignIT {
             JsonObject problem = problems.getJsonArray("problems").getJsonObject(0);
             assertEquals("galaxy/sol/wreck-of-the-ardent/location.yaml", problem.getString("file"));
             assertFalse(problem.isNull("line"));
-            assertEquals(200, Http.get(api().resolve("encounter-map/uscss_morrigan/")).statusCode(), "the rest still loads");
+            assertEquals(200, gm.get("gm/encounter-map/uscss_morrigan/").statusCode(), "the rest still loads");
         }
     }
 
