@@ -20,7 +20,7 @@ function streamPath(path) {
 }
 
 /** `path`: the displays follow the public stream (what players may see); the GM console passes its own. */
-export function connectLive({ threshold = 5, onActiveView, onMessage, onCharon, onOpen, path = STREAM_PATH } = {}) {
+export function connectLive({ threshold = 5, onActiveView, onMessage, onCharon, onOpen, onFail, path = STREAM_PATH } = {}) {
   let es = null;
   let failures = 0;
   let interval = DEFAULT_INTERVAL;
@@ -101,6 +101,7 @@ export function connectLive({ threshold = 5, onActiveView, onMessage, onCharon, 
     failures += 1;
     document.body.dataset.connection = 'lost';
     if (failures >= threshold) banner.hidden = false;
+    try { onFail && onFail(failures); } catch (err) { console.error(err); }
     clearTimeout(retryTimer);
     retryTimer = setTimeout(open, immediate ? 0 : RETRY_MS);
   }

@@ -144,6 +144,20 @@ export class EncounterMap {
     this.render();
   }
 
+  /**
+   * New geometry for the deck already shown (the players' map grows as the GM reveals rooms): keeps pan and zoom
+   * and the layout (its bounds are every room's, room_bounds). Another or an undrawable deck goes to setDeck.
+   */
+  refreshDeck(deck, opts = {}) {
+    if (!this.svg || !isDrawable(deck) || !isDrawable(this.deck)) { this.setDeck(deck, opts); return; }
+    this.deck = deck;
+    this.rooms = deck.rooms.filter(r => r && r.id != null);
+    this.roomById = new Map(this.rooms.map(r => [String(r.id), r]));
+    this.conns = connectionsOf(deck);
+    if (this.drag && this.drag.active) { this.dirty = true; return; }
+    this.render();
+  }
+
   /** Apply live state: {vis, doors, tokens}. Any key may be omitted. */
   update(state = {}) {
     if ('vis' in state) this.state.vis = state.vis || {};
