@@ -272,6 +272,7 @@ class PlayerViewIT {
                 if (endpoint.stream()) {
                     try (SseClient stream = session == null ? SseClient.open(uri) : SseClient.open(uri, session.cookieHeader())) {
                         statuses.merge(stream.status(), 1, Integer::sum);
+                        assertGmOnly(where, path, session, stream.status());
                         if (stream.status() == 200) {
                             assertClean(where, stream.next("activeview", WAIT).data(), secrets);
                         }
@@ -280,12 +281,20 @@ class PlayerViewIT {
                 }
                 HttpResponse<String> response = session == null ? Http.get(uri) : session.get(path);
                 statuses.merge(response.statusCode(), 1, Integer::sum);
+                assertGmOnly(where, path, session, response.statusCode());
                 assertClean(where, response.body(), secrets);
                 response.headers().map().forEach((name, headerValues) -> assertClean(where + " header " + name, String.join(",", headerValues), secrets));
             }
         }
         assertTrue(statuses.getOrDefault(200, 0) > 10, who + " got answers: " + statuses);
         return requests;
+    }
+
+    /** Everything under gm/ refuses anyone but the GM: 401 without a login, 403 for a player. */
+    private static void assertGmOnly(String where, String path, Session session, int status) {
+        if (path.startsWith("gm/")) {
+            assertEquals(session == null ? 401 : 403, status, where);
+        }
     }
 
     /**
