@@ -22,10 +22,25 @@ const post = (path, body, okMsg, btn) => attempt(() => postJSON(path, body), { o
   buildTabs();
   loadLocations();
   loadJoin();
-  try { apply(await getJSON('active-view/')); } catch (e) { toast(e.message, 'error'); }
-  connectLive({ threshold: 2, onActiveView: apply, onCharon: charonEvent });
+  // the GM's own payload and stream: hidden rooms and every token (the displays get only what is revealed)
+  try { apply(await getJSON('gm/active-view/')); } catch (e) { toast(e.message, 'error'); }
+  connectLive({ threshold: 2, onActiveView: apply, onCharon: charonEvent, path: 'gm/active-view/stream/', onFail: checkSignedIn });
   initCharonAi();
 })();
+
+/**
+ * The GM stream is refused once the session is gone (a restart ends every session, a password reset too), and
+ * EventSource cannot tell why: when it fails, ask the server who we are; signed out → back through the login.
+ */
+let checkingLogin = false;
+async function checkSignedIn(failures) {
+  if (checkingLogin || failures < 2) return;
+  checkingLogin = true;
+  try {
+    const who = await whoami();
+    if (!who || who.role !== 'gm') redirectToLogin();
+  } catch { /* server unreachable: the stream keeps retrying */ } finally { checkingLogin = false; }
+}
 
 $('logout').addEventListener('click', async () => {
   try { await postJSON('auth/logout/', {}); } catch { /* ignore */ }
@@ -178,7 +193,7 @@ async function updateEncounter(prev) {
   }
   if (allDecksSlug !== S.location_slug) {
     allDecksSlug = S.location_slug; allDecks = null;
-    getJSON(`encounter-map/${encodeURIComponent(S.location_slug)}/all-decks/`).then(d => { allDecks = d; drawDecks(); drawRooms(); })
+    getJSON(`gm/encounter-map/${encodeURIComponent(S.location_slug)}/all-decks/`).then(d => { allDecks = d; drawDecks(); drawRooms(); })
       .catch(e => { allDecks = { decks: [] }; toast('Decks: ' + e.message, 'error'); drawDecks(); drawRooms(); });
   }
   const mapObj = S.location_data ? S.location_data.map : null;

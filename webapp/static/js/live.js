@@ -14,12 +14,13 @@ const STREAM_PATH = 'active-view/stream/';
  * given as `?stream=<path>` (e.g. `?stream=test-control/silent-stream/`, a test-only stream that goes
  * quiet without closing). Only plain relative paths are accepted, so it never leaves this server's API.
  */
-function streamPath() {
+function streamPath(path) {
   const q = new URLSearchParams(location.search).get('stream');
-  return q && /^[a-z0-9][a-z0-9_\-/]*$/i.test(q) ? q : STREAM_PATH;
+  return q && /^[a-z0-9][a-z0-9_\-/]*$/i.test(q) ? q : path;
 }
 
-export function connectLive({ threshold = 5, onActiveView, onMessage, onCharon, onOpen } = {}) {
+/** `path`: the displays follow the public stream (what players may see); the GM console passes its own. */
+export function connectLive({ threshold = 5, onActiveView, onMessage, onCharon, onOpen, onFail, path = STREAM_PATH } = {}) {
   let es = null;
   let failures = 0;
   let interval = DEFAULT_INTERVAL;
@@ -57,7 +58,7 @@ export function connectLive({ threshold = 5, onActiveView, onMessage, onCharon, 
     clearTimeout(retryTimer);
     if (stopped) return;
     if (es) { try { es.close(); } catch { /* */ } }
-    es = new EventSource(apiUrl(streamPath()));
+    es = new EventSource(apiUrl(streamPath(path)));
     armWatchdog();
     es.addEventListener('open', () => {
       failures = 0;
@@ -100,6 +101,7 @@ export function connectLive({ threshold = 5, onActiveView, onMessage, onCharon, 
     failures += 1;
     document.body.dataset.connection = 'lost';
     if (failures >= threshold) banner.hidden = false;
+    try { onFail && onFail(failures); } catch (err) { console.error(err); }
     clearTimeout(retryTimer);
     retryTimer = setTimeout(open, immediate ? 0 : RETRY_MS);
   }

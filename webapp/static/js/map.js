@@ -27,7 +27,8 @@ export function isDrawable(deck) {
 /** connections[], or legacy doors[] converted (only entries with both rooms). */
 export function connectionsOf(deck) {
   if (!deck) return [];
-  if (Array.isArray(deck.connections)) return deck.connections.filter(c => c && c.from && c.to);
+  // a door the players see from one side only has no `to`, and `door_at` instead (see below)
+  if (Array.isArray(deck.connections)) return deck.connections.filter(c => c && c.from && (c.to || c.door_at));
   if (Array.isArray(deck.doors)) {
     return deck.doors.filter(d => d && d.room_a && d.room_b).map(d => ({
       id: d.id, from: d.room_a, to: d.room_b, door_type: d.type, door_status: d.status,
@@ -111,8 +112,13 @@ export class EncounterMap {
     this.rooms = deck.rooms.filter(r => r && r.id != null);
     this.roomById = new Map(this.rooms.map(r => [String(r.id), r]));
     this.conns = connectionsOf(deck);
-    // viewBox: bounding box of all rooms (hidden too, so revealing never shifts the layout)
+    // viewBox: bounding box of all rooms (hidden too, so revealing never shifts the layout); the players' map
+    // has only the revealed rooms and carries the outline of all of them as room_bounds
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    const rb = deck.room_bounds;
+    if (rb && [rb.x, rb.y, rb.width, rb.height].every(Number.isFinite)) {
+      x0 = rb.x; y0 = rb.y; x1 = rb.x + rb.width; y1 = rb.y + rb.height;
+    }
     for (const r of this.rooms) {
       x0 = Math.min(x0, r.x); y0 = Math.min(y0, r.y);
       x1 = Math.max(x1, r.x + r.width); y1 = Math.max(y1, r.y + r.height);
@@ -135,6 +141,20 @@ export class EncounterMap {
     this.wrap.append(this.svg, this.resetBtn, this.tip);
     this.bindPanZoom();
     this.applyView();
+    this.render();
+  }
+
+  /**
+   * New geometry for the deck already shown (the players' map grows as the GM reveals rooms): keeps pan and zoom
+   * and the layout (its bounds are every room's, room_bounds). Another or an undrawable deck goes to setDeck.
+   */
+  refreshDeck(deck, opts = {}) {
+    if (!this.svg || !isDrawable(deck) || !isDrawable(this.deck)) { this.setDeck(deck, opts); return; }
+    this.deck = deck;
+    this.rooms = deck.rooms.filter(r => r && r.id != null);
+    this.roomById = new Map(this.rooms.map(r => [String(r.id), r]));
+    this.conns = connectionsOf(deck);
+    if (this.drag && this.drag.active) { this.dirty = true; return; }
     this.render();
   }
 
@@ -208,6 +228,7 @@ export class EncounterMap {
 
     // connections + doors
     for (const c of this.conns) {
+      if (!c.to && c.door_at) { this.oneSidedDoor(c); continue; }
       const a = this.roomById.get(String(c.from)), b = this.roomById.get(String(c.to));
       if (!a || !b) continue;
       const va = shown(String(c.from)), vb = shown(String(c.to));
@@ -265,6 +286,21 @@ export class EncounterMap {
       if (!gm && !tokenVisibleToPlayers(tok, vis)) continue;
       L.tokens.appendChild(this.tokenNode(id, tok));
     }
+  }
+
+  /** A door between a revealed room and one the players may not see: the server sends only where it is. */
+  oneSidedDoor(c) {
+    if (!this.roomById.has(String(c.from)) || !c.door_type) return;
+    const u = this.unit, p = c.door_at;
+    const status = effectiveDoorStatus(c, this.state.doors);
+    const type = String(c.door_type).toLowerCase();
+    const dg = s('g', {
+      class: `door t-${type} s-${status}`, 'data-testid': 'door-' + c.id, 'data-status': status,
+      'data-type': type, 'data-conn': c.id,
+    });
+    dg.appendChild(doorSymbol([Number(p.x) * u, Number(p.y) * u], p.axis === 'h' ? 'h' : 'v', u, type, status, false));
+    dg.appendChild(title(`${type.replace('_', ' ').toUpperCase()} — ${status}`));
+    this.layers.doors.appendChild(dg);
   }
 
   tokenNode(id, tok) {

@@ -101,6 +101,7 @@ function encounterView(p) {
   let kind = null;   // 'map' | 'space'
   let map = null, star = null;
   let key = null;
+  let deckGeometry = null;   // the shown deck as last received, to notice newly revealed rooms
   const deckCard = h('div.deck-card.panel', { 'data-testid': 'deck-indicator', hidden: true });
   const legend = buildLegend();
 
@@ -125,7 +126,10 @@ function encounterView(p) {
         });
         key = null;
       }
-      if (k !== key) { key = k; map.setDeck(deck, { locationName: locName }); }
+      // the server sends only the revealed rooms: the same deck changes as the GM reveals them
+      const geometry = deck ? JSON.stringify(deck) : '';
+      if (k !== key) { key = k; deckGeometry = geometry; map.setDeck(deck, { locationName: locName }); }
+      else if (geometry !== deckGeometry) { deckGeometry = geometry; map.refreshDeck(deck, { locationName: locName }); }
       map.update({ vis: p.encounter_room_visibility || {}, doors: p.encounter_door_status || {}, tokens: p.encounter_tokens || {} });
       const total = Number(p.encounter_total_decks) || 1;
       deckCard.hidden = !(total > 1);

@@ -12,12 +12,17 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import charon.view.ActiveView;
 import charon.view.ActiveViewStore;
 import charon.view.ShipSystemOverride;
+import charon.view.ViewType;
 
-/** The public read endpoints over the campaign (api-contract §2, §6.12, §6.13, §8, §12.4). */
+/**
+ * The public read endpoints over the campaign (api-contract §2, §6.12, §6.13, §8, §12.4): what the displays may
+ * see under the current state (see {@link PlayerViewData}); the GM's own reads are under {@code /api/gm/}.
+ */
 @RequestScoped
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,25 +32,46 @@ public class CampaignResource {
     CurrentCampaign current;
     @Inject
     ActiveViewStore store;
+    @Inject
+    PlayerViewData players;
 
+    /**
+     * The encounter map as the displays see it: only of the location an ENCOUNTER view shows now, with only its
+     * revealed rooms (and their doors, POIs, terminals). Any other location answers 404 like an unknown one: which
+     * locations have maps, and what is in them, is the GM's until shown. The GM's console reads
+     * {@code /api/gm/encounter-map/...}.
+     */
     @GET
     @Path("encounter-map/{location}/")
     public Response encounterMap(@PathParam("location") String location, @QueryParam("deck_id") String deckId) {
         ActiveView view = store.current().view();
-        return answer(current.get().encounterMapJson(location, view.encounterRoomVisibility(),
-                view.encounterLevel(), view.encounterDeckId(), deckId));
+        return answer(shownMap(view, location)
+                .map(map -> PlayerMapJson.map(map, view, deckId))
+                .orElseGet(PlayerMapJson::notShown));
     }
 
     @GET
     @Path("encounter-map/{location}/all-decks/")
     public Response allDecks(@PathParam("location") String location) {
         ActiveView view = store.current().view();
-        return answer(current.get().encounterAllDecksJson(location, view.encounterRoomVisibility(), view.encounterDeckId()));
+        return answer(shownMap(view, location)
+                .map(map -> PlayerMapJson.allDecks(map, view))
+                .orElseGet(PlayerMapJson::notShown));
     }
 
+    private Optional<RevealedMap> shownMap(ActiveView view, String location) {
+        PlayerViewData.Shown shown = players.shown(view);
+        return shown.location().filter(l -> l.slug().equals(location)).flatMap(l -> shown.map());
+    }
+
+    /** A comm terminal's messages only while the GM shows that terminal on the displays (the overlay). */
     @GET
     @Path("terminal/{location}/{terminal}/")
     public Response terminal(@PathParam("location") String location, @PathParam("terminal") String terminal) {
+        ActiveView view = store.current().view();
+        if (!view.overlayLocationSlug().equals(location) || !view.overlayTerminalSlug().equals(terminal)) {
+            return answer(JsonResponse.error(404, "Terminal not found"));
+        }
         return answer(current.get().terminalJson(location, terminal));
     }
 
@@ -79,16 +105,21 @@ public class CampaignResource {
      */
     @GET
     @Path("campaign/bridge/")
-    public Map<String, Object> bridge() {
+    public Response bridge() {
+        ActiveView view = store.current().view();
+        if (view.viewType() != ViewType.BRIDGE) {
+            // the crew roster, NPCs and logs are shown with the BRIDGE view, not before
+            return answer(JsonResponse.error(404, "Bridge not shown"));
+        }
         Campaign campaign = current.get();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("campaign_title", campaign.title());
-        body.put("crew", campaign.crew());
-        body.put("npcs", campaign.npcs());
-        body.put("sessions", campaign.sessionsJson());
+        body.put("crew", GmOnly.forPlayers(campaign.crew()));
+        body.put("npcs", GmOnly.forPlayers(campaign.npcs()));
+        body.put("sessions", GmOnly.forPlayers(campaign.sessionsJson()));
         body.put("ship", campaign.shipStatus(overrides(store.current().view())).orElse(null));
         body.put("star_systems", campaign.terminalPageStarSystems());
-        return body;
+        return answer(JsonResponse.ok(body));
     }
 
     static Map<String, Map<String, Object>> overrides(ActiveView view) {

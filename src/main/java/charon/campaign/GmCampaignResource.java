@@ -4,14 +4,23 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Campaign reads for the GM console: the location tree, the token gallery and what failed to load. */
+import charon.view.ActiveView;
+import charon.view.ActiveViewStore;
+
+/**
+ * Campaign reads for the GM console: the location tree, the whole encounter maps, any terminal, the token gallery
+ * and what failed to load.
+ */
 @RequestScoped
 @Path("gm/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -19,11 +28,38 @@ public class GmCampaignResource {
 
     @Inject
     CurrentCampaign current;
+    @Inject
+    ActiveViewStore store;
 
     @GET
     @Path("locations/")
     public Map<String, Object> locations() {
         return current.get().locationsTreeJson();
+    }
+
+    /** §6.12 with every room, revealed or not: the console's preview (hidden rooms drawn as ghosts). */
+    @GET
+    @Path("encounter-map/{location}/")
+    public Response encounterMap(@PathParam("location") String location, @QueryParam("deck_id") String deckId) {
+        ActiveView view = store.current().view();
+        return CampaignResource.answer(current.get().encounterMapJson(location, view.encounterRoomVisibility(),
+                view.encounterLevel(), view.encounterDeckId(), deckId));
+    }
+
+    /** §6.13 with every room of every deck: the console's deck and room switches. */
+    @GET
+    @Path("encounter-map/{location}/all-decks/")
+    public Response allDecks(@PathParam("location") String location) {
+        ActiveView view = store.current().view();
+        return CampaignResource.answer(current.get().encounterAllDecksJson(location, view.encounterRoomVisibility(),
+                view.encounterDeckId()));
+    }
+
+    /** §8 for any terminal: the GM reads a terminal before showing it. */
+    @GET
+    @Path("terminal/{location}/{terminal}/")
+    public Response terminal(@PathParam("location") String location, @PathParam("terminal") String terminal) {
+        return CampaignResource.answer(current.get().terminalJson(location, terminal));
     }
 
     @GET

@@ -16,9 +16,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import charon.security.Viewer;
+import charon.view.Audience;
 
 /**
- * {@code GET /api/active-view/stream/}: the SSE stream every display keeps open. The events are built with the JAX-RS
+ * {@code GET /api/active-view/stream/}: the SSE stream every display keeps open, with the players' payload of each change. The events are built with the JAX-RS
  * {@link Sse} and fanned out by the push layer's {@code SseBroadcaster}; the sink is the push layer's own
  * ({@link DisplayConnections}): Jersey's would keep the servlet request, and its buffers, open for as long as the display is.
  */
@@ -35,6 +36,12 @@ public class ActiveViewStreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void open(@Context Sse sse, @Context HttpServletRequest request, @Context HttpServletResponse response)
             throws IOException {
+        open(streams, Audience.PLAYERS, sse, request, response);
+    }
+
+    /** Opens a stream of one audience: the displays' (this resource) or the GM console's ({@link GmActiveViewStreamResource}). */
+    static void open(DisplayStreams streams, Audience audience, Sse sse, HttpServletRequest request,
+                     HttpServletResponse response) throws IOException {
         // what can fail with an error answer (the database, the settings) fails before the head is sent
         streams.prepare(sse);
         Viewer viewer = Viewer.of(request);
@@ -46,7 +53,7 @@ public class ActiveViewStreamResource {
         }
         DisplayConnection connection = DisplayConnections.open(request, response);
         try {
-            streams.join(connection, sse, viewer, address);
+            streams.join(connection, sse, viewer, address, audience);
         } catch (RuntimeException e) {
             // The head is out, so no error answer: the connection ends and the display reconnects.
             LOG.log(Level.WARNING, "A display stream could not start; it is closed and the display will reconnect", e);

@@ -12,6 +12,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -29,6 +30,8 @@ import charon.security.CredentialStamps;
 import charon.security.CredentialsChanged;
 import charon.security.Viewer;
 import charon.view.ActiveViewPayloads;
+import charon.view.Audience;
+import charon.view.AudiencePayloads;
 import charon.view.PayloadPublished;
 import charon.view.SerializedPayload;
 
@@ -69,6 +72,8 @@ public class DisplayStreams {
     private final Object lock = new Object();
     /** Every registered stream and who watches it (messages are only sent to whom they are for). */
     private final Map<SseEventSink, Viewer> open = new ConcurrentHashMap<>();
+    /** The GM console's streams among them: they get the GM's payload of each change instead of the players'. */
+    private final Set<SseEventSink> gmStreams = ConcurrentHashMap.newKeySet();
     /** The streams of each LAN address, and how many it may hold (set at start). */
     private StreamsPerDevice<SseEventSink> devices;
     /**
@@ -86,9 +91,9 @@ public class DisplayStreams {
     private Sse sse;
     /** Set once, under the lock; read without it by the observers (volatile: they must see it set). */
     private volatile QueuedBroadcaster broadcaster;
-    private SerializedPayload lastBroadcast;
+    private AudiencePayloads lastBroadcast;
     private ScheduledExecutorService timer;
-    private volatile FirstEvent firstEvent;
+    private final Map<Audience, FirstEvent> firstEvents = new ConcurrentHashMap<>();
 
     /**
      * Sends the current state to a new display and subscribes it to every later change.
@@ -103,17 +108,28 @@ public class DisplayStreams {
      * device that opens streams on purpose only ever holds that many.
      */
     void join(DisplayConnection sink, Sse sseContext, Viewer viewer, String address) {
+        join(sink, sseContext, viewer, address, Audience.PLAYERS);
+    }
+
+    /**
+     * As above, for a stream of the given audience: the GM console's stream (its resource is GM only) gets the GM's
+     * payload of each change, every other stream the players'.
+     */
+    void join(DisplayConnection sink, Sse sseContext, Viewer viewer, String address, Audience audience) {
         SerializedPayload current;
         List<SseEventSink> replaced;
         synchronized (lock) {
-            current = prepare(sseContext);
+            current = prepare(sseContext).of(audience);
             // queued before it is listed, so whoever finds it in `open` can end it
-            broadcaster.registerHeld(sink);
+            broadcaster.registerHeld(sink, audience);
             replaced = devices.add(address, sink);
+            if (audience == Audience.GM) {
+                gmStreams.add(sink);
+            }
             open.put(sink, viewer);
         }
         try {
-            subscribe(sink, current, replaced, viewer, address);
+            subscribe(sink, current, replaced, viewer, address, audience);
         } catch (RuntimeException e) {
             // nothing keeps a stream that did not get its start
             broadcaster.unregister(sink);
@@ -126,18 +142,18 @@ public class DisplayStreams {
      * Starts the push layer and reads the state a new display gets first, if not done yet: what can fail with an
      * error answer fails here, before a stream's head is sent.
      */
-    SerializedPayload prepare(Sse sseContext) {
+    AudiencePayloads prepare(Sse sseContext) {
         synchronized (lock) {
             ensureStarted(sseContext);
             if (lastBroadcast == null) {
-                lastBroadcast = payloads.latest();
+                lastBroadcast = payloads.latestPayloads();
             }
             return lastBroadcast;
         }
     }
 
     private void subscribe(DisplayConnection sink, SerializedPayload current, List<SseEventSink> replaced, Viewer viewer,
-                           String address) {
+                           String address, Audience audience) {
         for (SseEventSink oldest : replaced) {
             if (endedOverDeviceLimit.getAndIncrement() % 1000 == 0) {
                 // the first time and then every 1,000th: enough for the GM to see it without flooding the log
@@ -159,7 +175,7 @@ public class DisplayStreams {
             // one was listed. It ends like the others (after its first event, which is public; no message reaches it).
             broadcaster.end(sink);
         }
-        EncodedSseEvent first = firstEventFor(current);
+        EncodedSseEvent first = firstEventFor(current, audience);
         // The first event is sent before any other thread may write to the stream (the writers wait for release()),
         // so it is always first.
         CompletableFuture<?> sent;
@@ -192,6 +208,7 @@ public class DisplayStreams {
     /** Forgets a stream (every way a stream ends comes here; twice is harmless); true if it was still registered. */
     private boolean remove(SseEventSink sink) {
         devices.remove(sink);
+        gmStreams.remove(sink);
         return open.remove(sink) != null;
     }
 
@@ -199,8 +216,8 @@ public class DisplayStreams {
      * The first event of a display joining while this version is current, encoded once for all of them (a
      * connect burst would otherwise encode the same payload for every display). A race only encodes it twice.
      */
-    private EncodedSseEvent firstEventFor(SerializedPayload current) {
-        FirstEvent cached = firstEvent;
+    private EncodedSseEvent firstEventFor(SerializedPayload current, Audience audience) {
+        FirstEvent cached = firstEvents.get(audience);
         if (cached != null && cached.version() == current.version()) {
             return cached.event();
         }
@@ -211,7 +228,7 @@ public class DisplayStreams {
                 .mediaType(MediaType.TEXT_PLAIN_TYPE)
                 .data(String.class, current.json())
                 .build());
-        firstEvent = new FirstEvent(current.version(), event);
+        firstEvents.put(audience, new FirstEvent(current.version(), event));
         return event;
     }
 
@@ -220,23 +237,32 @@ public class DisplayStreams {
 
     void onPayload(@Observes PayloadPublished published) {
         synchronized (lock) {
-            if (lastBroadcast != null && published.payload().version() <= lastBroadcast.version()) {
+            if (lastBroadcast != null && published.payloads().version() <= lastBroadcast.version()) {
                 // A display joined first with this very version (read from the payload cache): not twice.
                 return;
             }
-            lastBroadcast = published.payload();
+            lastBroadcast = published.payloads();
             if (broadcaster == null || open.isEmpty()) {
                 return;
             }
-            OutboundSseEvent event = sse.newEventBuilder()
-                    .name(ACTIVEVIEW)
-                    .id(Long.toString(lastBroadcast.version()))
-                    .mediaType(MediaType.TEXT_PLAIN_TYPE)
-                    .data(String.class, lastBroadcast.json())
-                    .build();
+            OutboundSseEvent forPlayers = activeViewEvent(lastBroadcast.players());
             eventsSent.addAndGet(open.size());
-            broadcaster.broadcast(event);
+            if (gmStreams.isEmpty()) {
+                broadcaster.broadcast(forPlayers);
+            } else {
+                // each stream gets its audience's payload of the change, in the one pass over the streams
+                broadcaster.broadcast(forPlayers, activeViewEvent(lastBroadcast.gm()));
+            }
         }
+    }
+
+    private OutboundSseEvent activeViewEvent(SerializedPayload payload) {
+        return sse.newEventBuilder()
+                .name(ACTIVEVIEW)
+                .id(Long.toString(payload.version()))
+                .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                .data(String.class, payload.json())
+                .build();
     }
 
     /** A CHARON conversation changed: every display gets it (what CHARON says is public at the table). */

@@ -15,6 +15,8 @@ import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import charon.view.Audience;
+
 /**
  * The JAX-RS {@link SseBroadcaster}, implemented with one bounded queue per stream drained on
  * Charon's own writer threads.
@@ -68,7 +70,7 @@ final class QueuedBroadcaster implements SseBroadcaster {
 
     @Override
     public void register(SseEventSink sink) {
-        queues.putIfAbsent(sink, new SinkQueue(sink, false));
+        queues.putIfAbsent(sink, new SinkQueue(sink, false, Audience.PLAYERS));
     }
 
     /**
@@ -76,7 +78,12 @@ final class QueuedBroadcaster implements SseBroadcaster {
      * meanwhile are queued (up to the backlog bound) and written after it, once {@link #release} is called.
      */
     void registerHeld(SseEventSink sink) {
-        queues.putIfAbsent(sink, new SinkQueue(sink, true));
+        registerHeld(sink, Audience.PLAYERS);
+    }
+
+    /** As {@link #registerHeld(SseEventSink)}, for a stream of the given audience (see {@link #broadcast(OutboundSseEvent, OutboundSseEvent)}). */
+    void registerHeld(SseEventSink sink, Audience audience) {
+        queues.putIfAbsent(sink, new SinkQueue(sink, true, audience));
     }
 
     /** The first event of a held stream was written: its queued events may now be written. */
@@ -128,6 +135,16 @@ final class QueuedBroadcaster implements SseBroadcaster {
         return CompletableFuture.completedFuture(null);
     }
 
+    /**
+     * Queues, in one pass, each stream the event of its audience: the same change serialized for the players and
+     * for the GM. Each event is encoded once, whatever the number of streams.
+     */
+    void broadcast(OutboundSseEvent forPlayers, OutboundSseEvent forGm) {
+        EncodedSseEvent players = EncodedSseEvent.of(forPlayers);
+        EncodedSseEvent gm = EncodedSseEvent.of(forGm);
+        queues.values().forEach(queue -> queue.offer(queue.audience == Audience.GM ? gm : players));
+    }
+
     /** Queues an event for one registered stream only (a private message); encoded by the caller, once for all its streams. */
     void sendTo(SseEventSink sink, EncodedSseEvent event) {
         SinkQueue queue = queues.get(sink);
@@ -150,6 +167,8 @@ final class QueuedBroadcaster implements SseBroadcaster {
     /** One stream's backlog; at most one writer drains it at a time, so its events stay in order. */
     private final class SinkQueue {
         private final SseEventSink sink;
+        /** Which payload of a change this stream gets. */
+        private final Audience audience;
         private final ArrayDeque<OutboundSseEvent> backlog = new ArrayDeque<>();
         private boolean draining;
         private boolean ended;
@@ -160,8 +179,9 @@ final class QueuedBroadcaster implements SseBroadcaster {
         /** Set once the container has ended the connection: the sink is not used any more. */
         private volatile boolean detached;
 
-        SinkQueue(SseEventSink sink, boolean held) {
+        SinkQueue(SseEventSink sink, boolean held, Audience audience) {
             this.sink = sink;
+            this.audience = audience;
             // a held stream counts as being drained (by its request thread) until release()
             this.draining = held;
             this.held = held;

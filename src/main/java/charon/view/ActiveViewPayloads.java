@@ -7,14 +7,16 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import charon.json.Json;
 
 /**
- * Builds and serializes the payload once per state version and keeps the latest one, so that
- * {@code GET /api/active-view/} and every SSE stream share the same bytes.
+ * Builds and serializes the payloads once per state version, one per {@link Audience}, and keeps the latest
+ * ones, so that {@code GET /api/active-view/} and every display stream share the players' bytes and the GM's
+ * console endpoints the GM's. The players' projection is computed here, once per change, never per display.
  */
 @ApplicationScoped
 public class ActiveViewPayloads {
@@ -26,48 +28,87 @@ public class ActiveViewPayloads {
     @Inject
     Instance<DerivedViewData> derivedData;
     @Inject
+    Instance<PlayerProjection> projection;
+    @Inject
     Event<PayloadPublished> published;
 
-    private volatile SerializedPayload latest;
+    private volatile AudiencePayloads latest;
+    /** How many players' projections were built: one per version (tests compare it with the displays served). */
+    private final AtomicLong projectionsBuilt = new AtomicLong();
 
-    /** The payload of the newest state. */
+    /** The players' payload of the newest state (what every public reader gets). */
     public SerializedPayload latest() {
-        SerializedPayload payload = latest;
-        if (payload == null) {
+        return latestPayloads().players();
+    }
+
+    /** The payload of the newest state for one audience. */
+    public SerializedPayload latest(Audience audience) {
+        return latestPayloads().of(audience);
+    }
+
+    /** Both payloads of the newest state. */
+    public AudiencePayloads latestPayloads() {
+        AudiencePayloads payloads = latest;
+        if (payloads == null) {
             synchronized (this) {
                 if (latest == null) {
                     latest = serialize(store.current());
                 }
-                payload = latest;
+                payloads = latest;
             }
         }
-        return payload;
+        return payloads;
+    }
+
+    /** Players' projections built since start. */
+    public long projectionsBuilt() {
+        return projectionsBuilt.get();
     }
 
     /** Runs inside the store's write lock, so payloads are published strictly in version order. */
     void onChange(@Observes ActiveViewChanged change) {
-        SerializedPayload payload = serialize(change.current());
+        AudiencePayloads payloads = serialize(change.current());
         synchronized (this) {
-            latest = payload;
+            latest = payloads;
         }
-        published.fire(new PayloadPublished(payload));
+        published.fire(new PayloadPublished(payloads));
     }
 
-    /** Pushes a new version when derived data changed under the current state in a way displays can see. */
+    /** Pushes a new version when derived data changed under the current state in a way anyone can see. */
     void onDerivedDataChanged(@Observes DerivedDataChanged changed) {
         VersionedView current = store.current();
-        if (!serialize(current).json().equals(latest().json())) {
+        AudiencePayloads now = serialize(current);
+        AudiencePayloads before = latestPayloads();
+        if (!now.gm().json().equals(before.gm().json()) || !now.players().json().equals(before.players().json())) {
             LOG.info("Displays refreshed: " + changed.reason());
             store.touch();
         }
     }
 
-    SerializedPayload serialize(VersionedView versioned) {
-        return new SerializedPayload(versioned.version(), Json.write(build(versioned.view())));
+    AudiencePayloads serialize(VersionedView versioned) {
+        ActiveView state = versioned.view();
+        SerializedPayload gm = new SerializedPayload(versioned.version(), Json.write(build(state)));
+        SerializedPayload players = new SerializedPayload(versioned.version(), Json.write(buildForPlayers(state)));
+        return new AudiencePayloads(players, gm);
     }
 
+    /** The GM's payload: the whole state with everything the campaign adds. */
     public ActiveViewPayload build(ActiveView state) {
         return new ActiveViewPayload(state, derive(state));
+    }
+
+    /** The players' payload; if the campaign cannot build it, the state's own safe part alone. */
+    public ActiveViewPayload buildForPlayers(ActiveView state) {
+        projectionsBuilt.incrementAndGet();
+        if (projection.isUnsatisfied()) {
+            return PlayerState.withoutCampaign(state);
+        }
+        try {
+            return projection.get().forPlayers(state);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Could not build the players' view from the campaign; sending the state's revealed part alone", e);
+            return PlayerState.withoutCampaign(state);
+        }
     }
 
     private Map<String, Object> derive(ActiveView state) {

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** {@code GET /api/active-view/}: the same payload the stream pushes, as plain JSON. */
+/** {@code GET /api/active-view/}: the players' payload the display stream pushes, as plain JSON. */
 @jakarta.enterprise.context.RequestScoped
 @Path("active-view/")
 public class ActiveViewResource {
@@ -19,7 +19,10 @@ public class ActiveViewResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response current() {
-        SerializedPayload payload = payloads.latest();
+        return answer(payloads.latest(Audience.PLAYERS));
+    }
+
+    static Response answer(SerializedPayload payload) {
         CacheControl noCache = new CacheControl();
         noCache.setNoCache(true);
         return Response.ok(payload.json(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))

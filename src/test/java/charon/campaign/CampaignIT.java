@@ -85,10 +85,12 @@ class CampaignIT {
         return payload();
     }
 
+    /** The GM's payload carries every NPC card; the displays' only those the GM shows (see PlayerViewIT). */
     @Test
     void everyPayloadCarriesTheNpcCards() throws Exception {
         gm.ok("gm/switch-view/", "{\"view_type\":\"STANDBY\"}");
-        JsonObject payload = payload();
+        assertTrue(payload().getJsonObject("encounter_npc_data").isEmpty(), "no NPC reaches the displays before the GM shows it");
+        JsonObject payload = JsonText.object(gm.get("gm/active-view/").body());
         JsonObject npcs = payload.getJsonObject("encounter_npc_data");
         assertEquals(List.of("ilse_marr", "brother_cask", "warden_pell"), List.copyOf(npcs.keySet()), npcs.toString());
         assertEquals("ilse_marr", npcs.getJsonObject("ilse_marr").getString("id"));
@@ -119,7 +121,8 @@ class CampaignIT {
             JsonObject map = data.getJsonObject("map");
             assertTrue(map.getBoolean("is_multi_deck"));
             assertEquals("command", map.getString("current_deck_id"));
-            JsonObject visibility = payload.getJsonObject("encounter_room_visibility");
+            assertTrue(payload.getJsonObject("encounter_room_visibility").isEmpty(), "the displays are told of no room: every one is hidden");
+            JsonObject visibility = JsonText.object(gm.get("gm/active-view/").body()).getJsonObject("encounter_room_visibility");
             assertEquals(15, visibility.size(), "every room of every deck: " + visibility.keySet());
             assertTrue(visibility.keySet().containsAll(List.of("bridge", "berth_nine", "reactor")), visibility.toString());
             assertTrue(visibility.values().stream().allMatch(v -> v == jakarta.json.JsonValue.FALSE), "a new encounter starts with every room hidden");
@@ -158,21 +161,36 @@ class CampaignIT {
     void readEndpointsAnswerInTheContractsShapes() throws Exception {
         JsonObject tree = JsonText.object(gm.get("gm/locations/").body());
         assertEquals(3, tree.getJsonArray("locations").size());
-        JsonObject multi = JsonText.object(Http.get(api().resolve("encounter-map/isv_cormorant/")).body());
+        gm.ok("gm/switch-view/", "{\"view_type\":\"STANDBY\"}");
+        assertEquals(404, Http.get(api().resolve("encounter-map/isv_cormorant/")).statusCode(), "a map no view shows is the GM's");
+        JsonObject multi = JsonText.object(gm.get("gm/encounter-map/isv_cormorant/").body());
         assertTrue(multi.getBoolean("is_multi_deck"));
         assertTrue(multi.containsKey("room_visibility"));
-        JsonObject decks = JsonText.object(Http.get(api().resolve("encounter-map/isv_cormorant/all-decks/")).body());
+        JsonObject decks = JsonText.object(gm.get("gm/encounter-map/isv_cormorant/all-decks/").body());
         assertEquals(3, decks.getJsonArray("decks").size());
-        HttpResponse<String> unknown = Http.get(api().resolve("encounter-map/nowhere/"));
+        HttpResponse<String> unknown = gm.get("gm/encounter-map/nowhere/");
         assertEquals(404, unknown.statusCode());
         assertEquals("Location not found", JsonText.object(unknown.body()).getString("error"));
-        assertEquals("No map data for location", JsonText.object(Http.get(api().resolve("encounter-map/tessaly/")).body()).getString("error"));
+        assertEquals("No map data for location", JsonText.object(gm.get("gm/encounter-map/tessaly/").body()).getString("error"));
+        // the displays get the same shapes for the encounter shown (its revealed rooms only)
+        encounter("isv_cormorant");
+        gm.ok("gm/encounter/reset/", "{}"); // the location remembers earlier tests' reveals
+        JsonObject shown = JsonText.object(Http.get(api().resolve("encounter-map/isv_cormorant/")).body());
+        assertTrue(shown.getBoolean("is_multi_deck"));
+        assertTrue(shown.getJsonObject("current_deck").getJsonArray("rooms").isEmpty(), "no room revealed yet");
+        assertEquals(3, JsonText.object(Http.get(api().resolve("encounter-map/isv_cormorant/all-decks/")).body()).getJsonArray("decks").size());
+        assertEquals("Location not found", JsonText.object(Http.get(api().resolve("encounter-map/nowhere/")).body()).getString("error"));
+        JsonObject dockmaster = JsonText.object(gm.get("gm/terminal/meridian-highport/dockmaster/").body());
+        assertEquals(3, dockmaster.getJsonArray("inbox").size());
+        assertEquals("2291-02-27T11:00:00", dockmaster.getJsonArray("inbox").getJsonObject(0).getString("timestamp"));
+        assertEquals(404, Http.get(api().resolve("terminal/meridian-highport/dockmaster/")).statusCode(), "not shown yet");
+        gm.ok("gm/show-terminal/", "{\"location_slug\":\"meridian-highport\",\"terminal_slug\":\"dockmaster\"}");
         JsonObject terminal = JsonText.object(Http.get(api().resolve("terminal/meridian-highport/dockmaster/")).body());
         assertEquals(3, terminal.getJsonArray("inbox").size());
-        assertEquals("2291-02-27T11:00:00", terminal.getJsonArray("inbox").getJsonObject(0).getString("timestamp"));
-        JsonObject bridge = JsonText.object(Http.get(api().resolve("terminal/isv_cormorant/bridge/")).body());
+        JsonObject bridge = JsonText.object(gm.get("gm/terminal/isv_cormorant/bridge/").body());
         assertEquals("msg_med_bridge_001", bridge.getJsonArray("inbox").getJsonObject(0).getString("message_id"));
         assertEquals(404, Http.get(api().resolve("terminal/meridian-highport/nope/")).statusCode());
+        assertEquals(404, gm.get("gm/terminal/meridian-highport/nope/").statusCode());
         assertTrue(JsonText.object(Http.get(api().resolve("ship-status/")).body()).containsKey("ship"));
         assertTrue(JsonText.object(Http.get(api().resolve("star-map/")).body()).getJsonArray("systems").size() > 0);
         assertTrue(JsonText.object(Http.get(api().resolve("system-map/caul/")).body()).containsKey("bodies"));
@@ -244,7 +262,7 @@ class CampaignIT {
             JsonObject problem = problems.getJsonArray("problems").getJsonObject(0);
             assertEquals("galaxy/caul/wreck-of-the-gannet/location.yaml", problem.getString("file"));
             assertFalse(problem.isNull("line"));
-            assertEquals(200, Http.get(api().resolve("encounter-map/isv_cormorant/")).statusCode(), "the rest still loads");
+            assertEquals(200, gm.get("gm/encounter-map/isv_cormorant/").statusCode(), "the rest still loads");
         }
     }
 

@@ -70,8 +70,14 @@ class GmApiIT {
         return Long.parseLong(Http.get(api().resolve("active-view/")).headers().firstValue("X-Charon-Version").orElseThrow());
     }
 
+    /** The whole state, as the GM's console sees it (the displays see only what is revealed: PlayerViewIT). */
     private JsonObject state() throws Exception {
-        return JsonText.object(Http.get(api().resolve("active-view/")).body());
+        return JsonText.object(gm.get("gm/active-view/").body());
+    }
+
+    /** The GM console's stream: every write's effect on the whole state. */
+    private SseClient console() throws Exception {
+        return SseClient.open(api().resolve("gm/active-view/stream/"), gm.cookieHeader());
     }
 
     private String firstShipWithDecks() throws Exception {
@@ -82,7 +88,7 @@ class GmApiIT {
     @Test
     void everyWriteChangesStateAndPushesOneEvent() throws Exception {
         gm.ok("gm/session/new/", "{\"keep_memories\":false}"); // so that the ship below is a new encounter (locations remember theirs)
-        try (SseClient display = SseClient.open(api().resolve("active-view/stream/"))) {
+        try (SseClient display = console()) {
             long v = Long.parseLong(display.next("activeview", WAIT).id());
             String ship = firstShipWithDecks();
             gm.ok("gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + ship + "\"}");
@@ -107,8 +113,8 @@ class GmApiIT {
             gm.ok("gm/encounter/update-token-status/", "{\"token_id\":\"" + token + "\",\"status\":[\"wounded\"]}");
             assertEquals("wounded", next(display, ++v).getJsonObject("encounter_tokens").getJsonObject(token).getJsonArray("status").getString(0));
 
-            JsonObject map = JsonText.object(Http.get(api().resolve("encounter-map/" + ship + "/all-decks/")).body());
-            JsonObject deckMap = JsonText.object(Http.get(api().resolve("encounter-map/" + ship + "/")).body());
+            JsonObject map = JsonText.object(gm.get("gm/encounter-map/" + ship + "/all-decks/").body());
+            JsonObject deckMap = JsonText.object(gm.get("gm/encounter-map/" + ship + "/").body());
             JsonObject currentDeck = deckMap.getJsonObject("current_deck");
             String connection = currentDeck.getJsonArray("connections").getJsonObject(0).getString("id");
             gm.ok("gm/encounter/set-door-status/", "{\"connection_id\":\"" + connection + "\",\"door_status\":\"SEALED\"}");
@@ -264,7 +270,7 @@ class GmApiIT {
         List<Session> clients = List.of(gm, Session.gm(api()), Session.gm(api()), Session.gm(api()));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> done = new ArrayList<>();
-        try (SseClient display = SseClient.open(api().resolve("active-view/stream/"))) {
+        try (SseClient display = console()) {
             display.next("activeview", WAIT);
             for (int i = 0; i < 200; i++) {
                 Session client = clients.get(i % clients.size());

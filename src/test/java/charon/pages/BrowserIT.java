@@ -168,6 +168,10 @@ class BrowserIT {
     private static void loginConsole() {
         console.get(BASE + "gmconsole/");
         awaitTrue(console, "login page", WAIT, d -> d.getCurrentUrl().contains("/login/") && exists(d, "login-username"));
+        signIn();
+    }
+
+    private static void signIn() {
         console.findElement(testid("login-username")).sendKeys("gm");
         console.findElement(testid("login-password")).sendKeys("gm-pass-123");
         console.findElement(testid("login-submit")).click();
@@ -194,8 +198,8 @@ class BrowserIT {
         expandTree("hesper", "orrin");
         click(console, "loc-" + SHIP);
         awaitTrue(console, "console on the ship", WAIT, d -> text(d, "current-view").equals("ENCOUNTER // " + SHIP));
-        awaitTrue(display, "display draws the ship with the galley hidden", WAIT,
-                d -> "ENCOUNTER".equals(bodyData(d, "viewType")) && "false".equals(attr(d, "room-wren_galley", "data-visible")));
+        awaitTrue(display, "display draws the ship, the hidden galley not even in its page", WAIT,
+                d -> "ENCOUNTER".equals(bodyData(d, "viewType")) && exists(d, "map-svg") && !exists(d, "room-wren_galley"));
         awaitTrue(console, "room switch in the console", WAIT, d -> "false".equals(attr(d, "reveal-wren_galley", "data-visible")));
 
         long clicked = System.nanoTime();
@@ -205,7 +209,8 @@ class BrowserIT {
         log("LATENCY reveal room: console click -> display draws room-wren_galley in " + drawnMs + " ms");
 
         awaitTrue(console, "console preview shows the galley revealed", WAIT, d -> "true".equals(attr(d, "room-wren_galley", "data-visible")));
-        assertEquals("false", attr(display, "room-wren_cockpit", "data-visible"), "only the revealed room is drawn");
+        assertFalse(exists(display, "room-wren_cockpit"), "only the revealed room is drawn");
+        assertFalse(display.getPageSource().contains("wren_cockpit"), "the display never got the hidden cockpit");
         assertEquals("false", attr(console, "room-wren_cockpit", "data-visible"));
         assertTrue(attr(console, "room-wren_cockpit", "class").contains("ghost"), "the GM preview draws hidden rooms dimmed");
     }
@@ -247,6 +252,12 @@ class BrowserIT {
         awaitTrue(display, "header typed out", WAIT, d -> "MSV CALDERA WREN".equals(text(d, "display-title")));
         gm.ok("gm/encounter/set-door-status/", "{\"connection_id\":\"wren_cockpit_galley\",\"door_status\":\"LOCKED\"}");
         awaitTrue(display, "door status on the display", WAIT, d -> "LOCKED".equals(attr(d, "door-wren_cockpit_galley", "data-status")));
+        // the galley's doors to rooms still hidden are drawn on the galley's side, under ids that name no room
+        gm.ok("gm/encounter/set-door-status/", "{\"connection_id\":\"wren_galley_cryo\",\"door_status\":\"CLOSED\"}");
+        awaitTrue(display, "the blast door to the hidden cryo vault", WAIT, d -> d.findElements(By.cssSelector(
+                "[data-testid^='door-door-'][data-type='blast_door'][data-status='CLOSED']")).size() == 1);
+        assertFalse(display.getPageSource().contains("wren_cryo"), "the display never got the hidden cryo vault");
+        assertTrue(exists(console, "door-wren_galley_cryo"), "the console draws the door under its own id");
         assertEquals("MSV CALDERA WREN", text(display, "display-title"), "an event in the same view does not retype the header");
         shot(display, "02-encounter-rooms-and-tokens");
         shot(console, "03-console-encounter-tab");
@@ -455,7 +466,12 @@ class BrowserIT {
         startServer();
         String version = Http.get(api().resolve("active-view/")).headers().firstValue("X-Charon-Version").orElseThrow();
         awaitTrue(display, "display reconnects, banner gone", BANNER_WAIT, d -> !isShown(d, "connection-banner") && "live".equals(bodyData(d, "connection")));
-        awaitTrue(console, "console reconnects, banner gone", BANNER_WAIT, d -> !isShown(d, "connection-banner") && "live".equals(bodyData(d, "connection")));
+        // the restart ended the GM's session (sessions live in memory): the console's GM-only stream is refused,
+        // and the console sends the GM through the login page, back to the console
+        awaitTrue(console, "console asks for the login again", BANNER_WAIT, d -> d.getCurrentUrl().contains("/login/") && exists(d, "login-username"));
+        signIn();
+        awaitTrue(console, "console reconnects, banner gone", BANNER_WAIT, d -> d.getCurrentUrl().endsWith("/gmconsole/")
+                && !isShown(d, "connection-banner") && "live".equals(bodyData(d, "connection")));
         log("RECONNECT: both pages live " + (System.nanoTime() - started) / 1_000_000 + " ms after the deploy began");
         // the table's state survives the restart (journaled in SQLite): the display shows the bridge again, at a newer version
         awaitTrue(display, "display shows the server's current state", WAIT,
@@ -475,7 +491,7 @@ class BrowserIT {
         if (!"ENCOUNTER".equals(state.getString("view_type")) || !SHIP.equals(state.getString("location_slug"))) {
             gm.ok("gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + SHIP + "\"}");
         }
-        awaitTrue(display, "display on the ship", WAIT, d -> "ENCOUNTER".equals(bodyData(d, "viewType")) && exists(d, "room-wren_galley"));
+        awaitTrue(display, "display on the ship", WAIT, d -> "ENCOUNTER".equals(bodyData(d, "viewType")) && exists(d, "map-svg"));
         awaitTrue(console, "console on the ship", WAIT, d -> exists(d, "reveal-wren_galley"));
     }
 
@@ -532,7 +548,8 @@ class BrowserIT {
 
     private static String npcName(String npc) {
         try {
-            JsonObject state = JsonText.object(Http.get(api().resolve("active-view/")).body());
+            // the GM's payload: the displays get an NPC's card only once it is shown
+            JsonObject state = JsonText.object(gm.get("gm/active-view/").body());
             return state.getJsonObject("encounter_npc_data").getJsonObject(npc).getString("name");
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(e);

@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
+import charon.view.Audience;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,6 +73,20 @@ class QueuedBroadcasterTest {
         assertEquals(List.of("one", "two"), sink.written);
         broadcaster.broadcast(event("three"));
         assertEquals(List.of("one", "two", "three"), sink.written);
+    }
+
+    @Test
+    void eachStreamGetsTheEventOfItsAudienceAndEveryoneTheCommonOnes() {
+        RecordingSink display = new RecordingSink();
+        RecordingSink console = new RecordingSink();
+        broadcaster.registerHeld(display, Audience.PLAYERS);
+        broadcaster.registerHeld(console, Audience.GM);
+        broadcaster.release(display);
+        broadcaster.release(console);
+        broadcaster.broadcast(event("players-view"), event("gm-view"));
+        broadcaster.broadcast(event("keepalive"));
+        assertEquals(List.of("players-view", "keepalive"), display.written, "a display never gets the GM's payload");
+        assertEquals(List.of("gm-view", "keepalive"), console.written);
     }
 
     @Test

@@ -19,7 +19,12 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.glassfish.jersey.server.ExtendedResourceContext;
+import org.glassfish.jersey.server.model.Resource;
+import org.glassfish.jersey.server.model.ResourceMethod;
+
 import charon.push.DisplayStreams;
+import charon.security.SecurityTestResource;
 import charon.view.ActiveViewPayloads;
 import charon.view.ActiveViewStore;
 import charon.view.Token;
@@ -61,6 +66,58 @@ public class TestControlResource {
                     : token.movedTo(token.x() + 1, token.y(), token.roomId());
             return view.withToken(tokenId, next);
         }).version());
+    }
+
+    /** How many players' projections the payload cache has built (one per state version, however many displays read). */
+    @GET
+    @Path("projections-built")
+    public String projectionsBuilt() {
+        return Long.toString(CDI.current().select(ActiveViewPayloads.class).get().projectionsBuilt());
+    }
+
+    /**
+     * Every GET method of the deployed application, from Jersey's own resource model (what it routes, not a copy of
+     * it): one line each, {@code template TAB query params (comma-separated) TAB stream|plain TAB Class.method}. The
+     * tests' own resources are left out (they are not part of the application).
+     */
+    @GET
+    @Path("endpoints")
+    public String endpoints(@Context ExtendedResourceContext context) {
+        StringBuilder out = new StringBuilder();
+        for (Resource resource : context.getResourceModel().getRootResources()) {
+            list(resource, "", out);
+        }
+        return out.toString();
+    }
+
+    private static void list(Resource resource, String parent, StringBuilder out) {
+        String path = joinPath(parent, resource.getPath() == null ? "" : resource.getPath());
+        for (ResourceMethod method : resource.getResourceMethods()) {
+            Class<?> handler = method.getInvocable().getHandler().getHandlerClass();
+            if (!"GET".equals(method.getHttpMethod()) || handler.getPackageName().equals("charon.testsupport")
+                    || handler == SecurityTestResource.class) {
+                continue;
+            }
+            List<String> query = method.getInvocable().getParameters().stream()
+                    .filter(p -> p.getSource() == org.glassfish.jersey.server.model.Parameter.Source.QUERY)
+                    .map(org.glassfish.jersey.server.model.Parameter::getSourceName).toList();
+            boolean stream = method.getProducedTypes().stream().anyMatch(MediaType.SERVER_SENT_EVENTS_TYPE::isCompatible);
+            out.append(path).append('\t').append(String.join(",", query)).append('\t').append(stream ? "stream" : "plain")
+                    .append('\t').append(handler.getSimpleName()).append('.')
+                    .append(method.getInvocable().getHandlingMethod().getName()).append('\n');
+        }
+        for (Resource child : resource.getChildResources()) {
+            list(child, path, out);
+        }
+    }
+
+    private static String joinPath(String a, String b) {
+        String left = a.replaceAll("^/+", "");
+        String right = b.replaceAll("^/+", "");
+        if (left.isEmpty() || right.isEmpty()) {
+            return left + right;
+        }
+        return left.endsWith("/") ? left + right : left + "/" + right;
     }
 
     @GET
