@@ -67,6 +67,9 @@ public final class CharonServer {
         System.setProperty("charon.port", Integer.toString(settings.port()));
         System.setProperty("charon.shutdown.port", "-1"); // Ctrl-C stops it; no shutdown port to guard
         StartupRefusals.quietTomcat();
+        // Tomcat's base (conf/, logs/, webapps/, work/) is this server's folder, never the checkout it runs from
+        System.setProperty("catalina.base", folder.base().toString());
+        System.setProperty("catalina.home", folder.base().toString());
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(folder.base().toString());
         tomcat.init(new CatalinaBaseConfigurationSource(folder.base().toFile(), settings.serverXml().toString()));
