@@ -2,7 +2,6 @@ package charon.campaign;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -33,8 +32,8 @@ final class RevealedMap {
     static final Set<String> MANIFEST_KEYS = Set.of("name", "facility_type", "total_decks");
     static final Set<String> MANIFEST_DECK_KEYS = Set.of("id", "name", "level", "default");
 
-    /** Per server run: an opaque door id cannot be turned back into its connection id, even by guessing names. */
-    private static final byte[] DOOR_KEY = new SecureRandom().generateSeed(32);
+    /** Kept in the data folder (DoorKey): an opaque door id cannot be turned back into its connection id, even by guessing names. */
+    private static final byte[] DOOR_KEY = DoorKey.load();
 
     private final EncounterMap map;
     private final Map<String, Boolean> visibility;
