@@ -137,7 +137,8 @@ class CampaignIT {
 
     @Test
     void singleFileMapAndLocationWithoutMap() throws Exception {
-        JsonObject single = encounter("meridian-highport");
+        encounter("meridian-highport");
+        JsonObject single = JsonText.object(gm.get("gm/active-view/").body()); // the whole map: the GM's payload
         assertEquals("meridian-highport", single.getString("location_slug"));
         JsonObject map = single.getJsonObject("location_data").getJsonObject("map");
         assertFalse(map.containsKey("is_multi_deck") && map.getBoolean("is_multi_deck"));

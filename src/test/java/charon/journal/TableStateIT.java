@@ -113,7 +113,7 @@ class TableStateIT {
     @Test
     void eachLocationRemembersItsEncounterAndNothingCarriesOver() throws Exception {
         gm.ok("gm/session/new/", "{\"keep_memories\":false}");
-        try (SseClient display = SseClient.open(api().resolve("active-view/stream/"))) {
+        try (SseClient display = SseClient.open(api().resolve("gm/active-view/stream/"), gm.cookieHeader())) {
             long v = Long.parseLong(display.next("activeview", WAIT).id());
             gm.ok("gm/switch-view/", show(WREN));
             JsonObject fresh = next(display, ++v);
@@ -170,14 +170,14 @@ class TableStateIT {
     void resettingAnEncounterReturnsItToItsStart() throws Exception {
         gm.ok("gm/session/new/", "{\"keep_memories\":false}");
         gm.ok("gm/switch-view/", show(WREN));
-        JsonObject start = JsonText.object(Http.get(api().resolve("active-view/")).body());
+        JsonObject start = JsonText.object(gm.get("gm/active-view/").body());
         gm.ok("gm/encounter/toggle-room/", "{\"room_id\":\"wren_cryo\"}");
         gm.ok("gm/encounter/place-token/", "{\"type\":\"npc\",\"name\":\"Vask\",\"x\":2,\"y\":3}");
         gm.ok("gm/encounter/set-door-status/", "{\"connection_id\":\"wren_galley_cryo\",\"door_status\":\"LOCKED\"}");
         gm.ok("gm/switch-view/", show(TALLOW));
         gm.ok("gm/encounter/toggle-room/", "{\"room_id\":\"tallow_chapel\"}");
-        JsonObject tallowSeen = JsonText.object(Http.get(api().resolve("active-view/")).body());
-        try (SseClient display = SseClient.open(api().resolve("active-view/stream/"))) {
+        JsonObject tallowSeen = JsonText.object(gm.get("gm/active-view/").body());
+        try (SseClient display = SseClient.open(api().resolve("gm/active-view/stream/"), gm.cookieHeader())) {
             long v = Long.parseLong(display.next("activeview", WAIT).id());
             gm.ok("gm/encounter/reset/", "{\"location_slug\":\"" + WREN + "\"}");
             JsonObject unchanged = next(display, ++v);
@@ -196,7 +196,7 @@ class TableStateIT {
             next(display, ++v);
             JsonObject refused = JsonText.object(gm.post("gm/encounter/reset/", "{}").body());
             assertTrue(refused.getString("error").contains("No encounter location is shown"), refused.toString());
-            assertEquals(before + 1, Long.parseLong(Http.get(api().resolve("active-view/")).headers().firstValue("X-Charon-Version").orElseThrow()),
+            assertEquals(before + 1, Long.parseLong(gm.get("gm/active-view/").headers().firstValue("X-Charon-Version").orElseThrow()),
                     "refusals changed nothing");
         }
     }
@@ -207,13 +207,13 @@ class TableStateIT {
         gm.ok("gm/session/new/", "{\"keep_memories\":false}");
         gm.ok("gm/switch-view/", show(WREN));
         String tokenId = gm.ok("gm/encounter/place-token/", "{\"type\":\"npc\",\"name\":\"Vask\",\"x\":0,\"y\":0}").getString("token_id");
-        String original = Http.get(api().resolve("active-view/")).body();
+        String original = gm.get("gm/active-view/").body();
         Random random = new Random(1234);
         String[] doors = {"OPEN", "CLOSED", "LOCKED", "SEALED", "DAMAGED"};
         String[] rooms = {"wren_cockpit", "wren_galley", "wren_medbay", "wren_airlock", "wren_cryo"};
         String at = WREN;
         int doorChanges = 0; // each door write sets another status than the last, so each is an undoable change
-        try (SseClient display = SseClient.open(api().resolve("active-view/stream/"))) {
+        try (SseClient display = SseClient.open(api().resolve("gm/active-view/stream/"), gm.cookieHeader())) {
             long v = Long.parseLong(display.next("activeview", WAIT).id());
             for (int i = 0; i < 50; i++) {
                 int kind = at.equals(WREN) ? random.nextInt(6) : 5;
@@ -229,7 +229,7 @@ class TableStateIT {
                 }
                 next(display, ++v);
             }
-            assertNotEquals(original, Http.get(api().resolve("active-view/")).body());
+            assertNotEquals(original, gm.get("gm/active-view/").body());
             for (int i = 0; i < 50; i++) {
                 JsonObject history = JsonText.object(gm.get("gm/view/history/").body());
                 assertTrue(history.containsKey("next_undo"), "the console can show what the next undo reverts");
@@ -237,14 +237,14 @@ class TableStateIT {
                 assertEquals(v + 1, answer.getJsonNumber("version").longValue(), "an undo is a new version");
                 next(display, ++v);
             }
-            assertEquals(original, Http.get(api().resolve("active-view/")).body(), "byte for byte");
-            assertEquals(v, Long.parseLong(Http.get(api().resolve("active-view/")).headers().firstValue("X-Charon-Version").orElseThrow()),
+            assertEquals(original, gm.get("gm/active-view/").body(), "byte for byte");
+            assertEquals(v, Long.parseLong(gm.get("gm/active-view/").headers().firstValue("X-Charon-Version").orElseThrow()),
                     "exactly one event per undo");
             gm.ok("gm/view/redo/", "{}");
             next(display, ++v);
             gm.ok("gm/view/undo/", "{}");
             next(display, ++v);
-            assertEquals(original, Http.get(api().resolve("active-view/")).body());
+            assertEquals(original, gm.get("gm/active-view/").body());
         }
     }
 
@@ -256,7 +256,7 @@ class TableStateIT {
         player.login("ripley", "ripley-pass-123");
         assertEquals(403, player.post("gm/view/undo/", "{}").statusCode(), "players cannot undo");
         assertEquals(400, fresh.post("gm/session/new/", "{}").statusCode(), "keep_memories must be chosen");
-        long before = Long.parseLong(Http.get(api().resolve("active-view/")).headers().firstValue("X-Charon-Version").orElseThrow());
+        long before = Long.parseLong(gm.get("gm/active-view/").headers().firstValue("X-Charon-Version").orElseThrow());
         for (String path : List.of("gm/view/undo/", "gm/encounter/reset/", "gm/session/new/")) {
             HttpResponse<String> noToken = raw(fresh, path, null);
             assertEquals(403, noToken.statusCode(), path + " without the CSRF token");
@@ -265,7 +265,7 @@ class TableStateIT {
             assertEquals(403, foreign.statusCode(), path + " from another origin");
             assertTrue(foreign.body().contains("Cross-origin request refused"), foreign.body());
         }
-        assertEquals(before, Long.parseLong(Http.get(api().resolve("active-view/")).headers().firstValue("X-Charon-Version").orElseThrow()),
+        assertEquals(before, Long.parseLong(gm.get("gm/active-view/").headers().firstValue("X-Charon-Version").orElseThrow()),
                 "refused writes changed nothing");
         int undone = 0;
         int status;
@@ -282,15 +282,15 @@ class TableStateIT {
         gm.ok("gm/session/new/", "{\"keep_memories\":false}");
         gm.ok("gm/switch-view/", show(WREN));
         gm.ok("gm/encounter/toggle-room/", "{\"room_id\":\"wren_cryo\"}");
-        String seen = encounterOf(JsonText.object(Http.get(api().resolve("active-view/")).body()));
+        String seen = encounterOf(JsonText.object(gm.get("gm/active-view/").body()));
         JsonObject kept = gm.ok("gm/session/new/", "{\"keep_memories\":true}");
         assertEquals("STANDBY", kept.getString("view_type"));
-        assertEquals("STANDBY", JsonText.object(Http.get(api().resolve("active-view/")).body()).getString("view_type"));
+        assertEquals("STANDBY", JsonText.object(gm.get("gm/active-view/").body()).getString("view_type"));
         gm.ok("gm/switch-view/", show(WREN));
-        assertEquals(seen, encounterOf(JsonText.object(Http.get(api().resolve("active-view/")).body())), "kept");
+        assertEquals(seen, encounterOf(JsonText.object(gm.get("gm/active-view/").body())), "kept");
         gm.ok("gm/session/new/", "{\"keep_memories\":false}");
         gm.ok("gm/switch-view/", show(WREN));
-        assertFalse(JsonText.object(Http.get(api().resolve("active-view/")).body())
+        assertFalse(JsonText.object(gm.get("gm/active-view/").body())
                 .getJsonObject("encounter_room_visibility").getBoolean("wren_cryo"), "cleared");
     }
 
@@ -299,11 +299,11 @@ class TableStateIT {
     void theJournalFollowsEveryAnsweredChangeAndAFailingOneDoesNotStopTheTable() throws Exception {
         gm.ok("gm/switch-view/", show(WREN));
         gm.ok("gm/encounter/toggle-room/", "{\"room_id\":\"wren_galley\"}");
-        long answered = Long.parseLong(Http.get(api().resolve("active-view/")).headers().firstValue("X-Charon-Version").orElseThrow());
+        long answered = Long.parseLong(gm.get("gm/active-view/").headers().firstValue("X-Charon-Version").orElseThrow());
         assertEquals(answered, journaledVersion(), "an answered change is journaled before its answer");
         assertEquals("ok", JsonText.object(Http.get(api().resolve("health")).body()).getString("journal"));
 
-        try (SseClient display = SseClient.open(api().resolve("active-view/stream/"))) {
+        try (SseClient display = SseClient.open(api().resolve("gm/active-view/stream/"), gm.cookieHeader())) {
             long v = Long.parseLong(display.next("activeview", WAIT).id());
             // another program holds SQLite's write lock: the journal's writes are refused
             try (SqliteLockHolder lock = SqliteLockHolder.lock(DATA.resolve("charon.db"))) {

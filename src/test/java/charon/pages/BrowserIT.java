@@ -466,10 +466,7 @@ class BrowserIT {
         startServer();
         String version = Http.get(api().resolve("active-view/")).headers().firstValue("X-Charon-Version").orElseThrow();
         awaitTrue(display, "display reconnects, banner gone", BANNER_WAIT, d -> !isShown(d, "connection-banner") && "live".equals(bodyData(d, "connection")));
-        // the restart ended the GM's session (sessions live in memory): the console's GM-only stream is refused,
-        // and the console sends the GM through the login page, back to the console
-        awaitTrue(console, "console asks for the login again", BANNER_WAIT, d -> d.getCurrentUrl().contains("/login/") && exists(d, "login-username"));
-        signIn();
+        // the GM's login outlives the restart (kept in SQLite): the console's GM-only stream is accepted again
         awaitTrue(console, "console reconnects, banner gone", BANNER_WAIT, d -> d.getCurrentUrl().endsWith("/gmconsole/")
                 && !isShown(d, "connection-banner") && "live".equals(bodyData(d, "connection")));
         log("RECONNECT: both pages live " + (System.nanoTime() - started) / 1_000_000 + " ms after the deploy began");

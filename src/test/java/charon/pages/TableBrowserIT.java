@@ -113,24 +113,25 @@ class TableBrowserIT {
         String token = gm.ok("gm/encounter/place-token/", "{\"type\":\"npc\",\"name\":\"Vask\",\"x\":20,\"y\":6,\"room_id\":\"wren_cryo\"}").getString("token_id");
         gm.ok("gm/encounter/set-door-status/", "{\"connection_id\":\"wren_galley_cryo\",\"door_status\":\"OPEN\"}");
         awaitTrue(display, "the TV shows the vault, Vask and the open door", d -> "true".equals(attr(d, "room-wren_cryo", "data-visible"))
-                && exists(d, "token-" + token) && "OPEN".equals(attr(d, "door-wren_galley_cryo", "data-status")));
+                && exists(d, "token-" + token) && openDoorShown(d));
 
         click(console, "view-btn-BRIDGE");
         awaitTrue(display, "the TV on the bridge", d -> "BRIDGE".equals(bodyData(d, "viewType")));
         click(console, "view-btn-ENCOUNTER"); // back to the encounter last shown
         awaitTrue(display, "the TV shows the ship as it was left", d -> "ENCOUNTER".equals(bodyData(d, "viewType"))
-                && "true".equals(attr(d, "room-wren_cryo", "data-visible")) && "false".equals(attr(d, "room-wren_galley", "data-visible"))
-                && exists(d, "token-" + token) && "OPEN".equals(attr(d, "door-wren_galley_cryo", "data-status")));
+                && "true".equals(attr(d, "room-wren_cryo", "data-visible")) && !exists(d, "room-wren_galley") // hidden rooms never reach it
+                && exists(d, "token-" + token) && openDoorShown(d));
 
         gm.ok("gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + STATION + "\"}");
-        awaitTrue(display, "the station, without the ship's token", d -> exists(d, "room-tallow_chapel") && !exists(d, "token-" + token));
+        awaitTrue(display, "the station, without the ship's rooms or token", d -> exists(d, "map-svg") && !exists(d, "room-wren_cryo")
+                && !exists(d, "token-" + token));
         gm.ok("gm/encounter/toggle-room/", "{\"room_id\":\"tallow_chapel\"}");
         awaitTrue(display, "the chapel revealed", d -> "true".equals(attr(d, "room-tallow_chapel", "data-visible")));
         gm.ok("gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + SHIP + "\"}");
         awaitTrue(display, "the ship again, as it was", d -> "true".equals(attr(d, "room-wren_cryo", "data-visible")) && exists(d, "token-" + token));
         gm.ok("gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + STATION + "\"}");
         awaitTrue(display, "the station again, as it was", d -> "true".equals(attr(d, "room-tallow_chapel", "data-visible"))
-                && "false".equals(attr(d, "room-tallow_customs", "data-visible")));
+                && !exists(d, "room-tallow_customs"));
     }
 
     @Test
@@ -142,7 +143,7 @@ class TableBrowserIT {
         awaitTrue(display, "medbay revealed", d -> "true".equals(attr(d, "room-wren_medbay", "data-visible")));
         awaitTrue(console, "the console names the next undo", d -> text(d, "undo").equals("UNDO: reveal MEDBAY"));
         new Actions(console).keyDown(Keys.CONTROL).sendKeys("z").keyUp(Keys.CONTROL).perform();
-        awaitTrue(display, "Ctrl+Z hides it again", d -> "false".equals(attr(d, "room-wren_medbay", "data-visible")));
+        awaitTrue(display, "Ctrl+Z hides it again", d -> !exists(d, "room-wren_medbay"));
         awaitTrue(console, "redo offered", d -> text(d, "redo").equals("REDO: reveal MEDBAY"));
         new Actions(console).keyDown(Keys.CONTROL).keyDown(Keys.SHIFT).sendKeys("z").keyUp(Keys.SHIFT).keyUp(Keys.CONTROL).perform();
         awaitTrue(display, "Ctrl+Shift+Z reveals it again", d -> "true".equals(attr(d, "room-wren_medbay", "data-visible")));
@@ -151,8 +152,7 @@ class TableBrowserIT {
         awaitTrue(console, "a confirmation first", d -> text(d, "table-confirm-question").startsWith("Reset MSV CALDERA WREN?"));
         assertEquals("true", attr(display, "room-wren_medbay", "data-visible"), "nothing reset before the GM confirms");
         click(console, "reset-confirm");
-        awaitTrue(display, "the ship starts over", d -> "false".equals(attr(d, "room-wren_medbay", "data-visible"))
-                && "false".equals(attr(d, "room-wren_cryo", "data-visible"))
+        awaitTrue(display, "the ship starts over", d -> !exists(d, "room-wren_medbay") && !exists(d, "room-wren_cryo")
                 && ((JavascriptExecutor) d).executeScript("return document.querySelectorAll('[data-testid^=\"token-\"]').length").equals(0L));
     }
 
@@ -230,6 +230,14 @@ class TableBrowserIT {
 
     private static Object js(WebDriver d, String script, Object... args) {
         return ((JavascriptExecutor) d).executeScript(script, args);
+    }
+
+    /**
+     * The galley-cryo door, drawn on the revealed vault's side, OPEN. Its id on a display is opaque while the galley
+     * is hidden (issue 15: the connection id names both rooms), so it is found by its status, not its id.
+     */
+    private static boolean openDoorShown(WebDriver d) {
+        return Boolean.TRUE.equals(js(d, "return !!document.querySelector('[data-testid^=\"door-\"][data-status=\"OPEN\"]')"));
     }
 
     private static boolean exists(WebDriver d, String id) {
