@@ -150,6 +150,13 @@ public class Database {
         String url = "jdbc:sqlite:" + file + "?journal_mode=WAL&synchronous=FULL&busy_timeout=15000&foreign_keys=true";
         return Map.of(
                 "jakarta.persistence.jdbc.url", url,
+                // HikariCP: SQLite has one writer at a time, so a few connections are plenty; a caller waits up to a
+                // minute for a free one instead of failing
+                "hibernate.connection.provider_class", "org.hibernate.hikaricp.internal.HikariCPConnectionProvider",
+                "hibernate.hikari.maximumPoolSize", "4",
+                "hibernate.hikari.minimumIdle", "1",
+                "hibernate.hikari.connectionTimeout", "60000",
+                "hibernate.hikari.poolName", "charon",
                 "jakarta.persistence.schema-generation.database.action", "create",
                 "jakarta.persistence.schema-generation.create-source", "script",
                 "jakarta.persistence.schema-generation.create-script-source", SCHEMA_SCRIPT);
