@@ -446,6 +446,23 @@ class BrowserIT {
     @Tag("last")
     void whenTheServerStopsBothPagesShowTheBannerAndRecoverWhenItIsBack() throws Exception {
         openDisplay("");
+        // a player's messages page, signed in through the real login page: it must go on across the restart
+        ChromeDriver player = browser("player");
+        try {
+            whenTheServerRestarts(player);
+        } finally {
+            player.quit();
+        }
+    }
+
+    private void whenTheServerRestarts(ChromeDriver player) throws Exception {
+        player.get(BASE + "login/");
+        awaitTrue(player, "the player's login page", WAIT, d -> exists(d, "login-username"));
+        player.findElement(testid("login-username")).sendKeys("ripley");
+        player.findElement(testid("login-password")).sendKeys("ripley-pass-123");
+        player.findElement(testid("login-submit")).click();
+        awaitTrue(player, "ripley's messages, live", WAIT, d -> d.getCurrentUrl().endsWith("/messages/")
+                && "live".equals(bodyData(d, "connection")));
         gm.ok("gm/switch-view/", "{\"view_type\":\"BRIDGE\"}");
         awaitTrue(display, "display in BRIDGE", WAIT, d -> "BRIDGE".equals(bodyData(d, "viewType")));
         assertFalse(isShown(display, "connection-banner"));
@@ -478,6 +495,10 @@ class BrowserIT {
         click(console, "view-btn-STANDBY");
         awaitTrue(display, "the console's click after the restart reaches the display", WAIT, d -> "STANDBY".equals(bodyData(d, "viewType")));
         assertTrue(console.getCurrentUrl().endsWith("/gmconsole/"), "still on the console");
+        // so did the player's: a private message sent after the restart reaches their page, no login asked
+        int id = gm.ok("gm/broadcast/", "{\"content\":\"For Ripley after the restart\",\"recipients\":[\"ripley\"]}").getInt("message_id");
+        awaitTrue(player, "the player's page gets the private message after the restart", WAIT,
+                d -> exists(d, "message-" + id) && !exists(d, "signed-out") && "live".equals(bodyData(d, "connection")));
     }
 
     // ------------------------------------------------------------------ steps
