@@ -332,6 +332,36 @@ class RestartIT {
             }
         }
         assertEquals(1, lines, "reported in one line");
+        aJournalOfANewerFormatIsReportedAndKept(data, port, api);
+    }
+
+    /** A row a newer build wrote (another format): refused in one line, STANDBY, the row kept, never overwritten. */
+    private void aJournalOfANewerFormatIsReportedAndKept(Path data, int port, URI api) throws Exception {
+        try (java.sql.Connection db = new org.sqlite.JDBC().connect("jdbc:sqlite:" + data.resolve("charon.db"), new java.util.Properties());
+             java.sql.Statement sql = db.createStatement()) {
+            sql.executeUpdate("UPDATE charon_table_state SET format = 2 WHERE slot = 'current'");
+        }
+        Process again = start(data, port);
+        try {
+            HttpResponse<String> state = Http.get(api.resolve("active-view/"));
+            assertEquals("STANDBY", JsonText.object(state.body()).getString("view_type"), "a newer journal starts at STANDBY");
+        } finally {
+            again.destroyForcibly();
+            again.waitFor(30, TimeUnit.SECONDS);
+        }
+        try (java.sql.Connection db = new org.sqlite.JDBC().connect("jdbc:sqlite:" + data.resolve("charon.db"), new java.util.Properties());
+             java.sql.Statement sql = db.createStatement();
+             java.sql.ResultSet rows = sql.executeQuery("SELECT count(*) FROM charon_table_state WHERE slot LIKE 'unreadable-%' AND format = 2")) {
+            assertTrue(rows.next());
+            assertEquals(1, rows.getInt(1), "the newer row is kept as it was");
+        }
+        long lines = 0;
+        try (var logs = Files.list(data)) {
+            for (Path log : logs.filter(f -> f.getFileName().toString().startsWith("server-")).toList()) {
+                lines += Files.readAllLines(log).stream().filter(line -> line.contains("has format 2, this build reads 1")).count();
+            }
+        }
+        assertEquals(1, lines, "reported in one line");
     }
 
     /** The last payload (up to a version) that showed this location's encounter. */
