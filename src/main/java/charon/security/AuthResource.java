@@ -8,6 +8,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -38,25 +40,34 @@ public class AuthResource {
     @Inject
     LastingLogins lastingLogins;
     @Inject
+    LoginTarpit tarpit;
+    @Inject
     charon.config.CharonConfig config;
     @Context
     HttpServletRequest request;
     @Context
     jakarta.servlet.http.HttpServletResponse response;
 
+    /** Answered at once, except a throttled address or username, whose refusal is held back ({@link LoginTarpit}). */
     @POST
     @Path("login/")
-    public Response login(Credentials credentials) {
+    public void login(Credentials credentials, @Suspended AsyncResponse async) {
         if (credentials == null || credentials.username() == null || credentials.password() == null) {
-            return ErrorResponses.of(400, "username and password are required");
+            async.resume(ErrorResponses.of(400, "username and password are required"));
+            return;
         }
         LoginService.Outcome outcome = logins.attempt(credentials.username(), credentials.password(), request.getRemoteAddr());
         if (outcome instanceof LoginService.Outcome.Throttled throttled) {
             long seconds = Math.max(1, ceilSeconds(throttled.retryAfter()));
-            return Response.fromResponse(ErrorResponses.of(429, "Too many failed logins; try again in " + seconds + " s"))
+            tarpit.refuseLater(async, Response.fromResponse(ErrorResponses.of(429, "Too many failed logins; try again in " + seconds + " s"))
                     .header("Retry-After", seconds)
-                    .build();
+                    .build());
+            return;
         }
+        async.resume(answer(outcome));
+    }
+
+    private Response answer(LoginService.Outcome outcome) {
         if (outcome instanceof LoginService.Outcome.Busy) {
             return Response.fromResponse(ErrorResponses.of(429, "Too many logins at once; try again in 1 s"))
                     .header("Retry-After", 1)

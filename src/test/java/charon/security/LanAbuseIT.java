@@ -179,8 +179,11 @@ class LanAbuseIT {
         assertTrue(rejected >= 1 && rejected <= 5, "at most five guesses were checked: " + statuses(burst));
         assertTrue(burst.stream().filter(r -> r.status() == 429).allMatch(r -> r.header("Retry-After") != null));
 
+        long sent = System.nanoTime();
         LanDevice.Response right = device().post(path("auth/login/"), credentials(name, "target-pass-123"));
+        long heldMillis = (System.nanoTime() - sent) / 1_000_000;
         assertEquals(429, right.status(), "the right password after the limit: " + right.body());
+        assertTrue(heldMillis >= 2_000, "a throttled login (LoginTarpit.DELAY, 2 s)'s refusal is held back: " + heldMillis + " ms");
         assertEquals(200, new LanDevice("127.0.0.1", PORT).post(path("auth/login/"), credentials(name, "target-pass-123")).status(),
                 "at the server's own machine the account still logs in");
     }
