@@ -136,6 +136,13 @@ public final class Campaign {
         return Optional.ofNullable(orbitMaps.get(GalaxyMapsLoader.key(system, body)));
     }
 
+    /** Every system and orbit map (the public endpoints serve each of them whole). */
+    List<Map<String, Object>> systemAndOrbitMaps() {
+        List<Map<String, Object>> all = new java.util.ArrayList<>(systemMaps.values());
+        all.addAll(orbitMaps.values());
+        return all;
+    }
+
     // ---- JSON shapes of the read endpoints --------------------------------------------------------
 
     /** GET /api/gm/locations/ (§3.1): {"locations": [Node...]}. */

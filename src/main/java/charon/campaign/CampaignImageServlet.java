@@ -14,10 +14,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import charon.security.SignedIn;
+
 /**
  * {@code GET /data/<path>}: the campaign's images (portraits, map images, token pictures) at the
  * URLs campaign files already use. Only image files, and only inside the campaign directory:
- * YAML and Markdown (GM secrets) and anything reached by {@code ..} or a symlink out answer 404.
+ * YAML and Markdown (GM secrets) and anything reached by {@code ..} or a symlink out answer 404. Players' devices get
+ * only the images something they are shown names ({@link PublicImages}); the GM gets every image.
  */
 @WebServlet(urlPatterns = "/data/*")
 public class CampaignImageServlet extends HttpServlet {
@@ -31,11 +34,13 @@ public class CampaignImageServlet extends HttpServlet {
 
     @Inject
     CurrentCampaign current;
+    @Inject
+    PublicImages publicImages;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Path> image = resolve(current.root(), request.getPathInfo());
-        if (image.isEmpty()) {
+        if (image.isEmpty() || !(byGm(request) || publicImages.shownToPlayers(request.getPathInfo()))) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
@@ -45,6 +50,10 @@ public class CampaignImageServlet extends HttpServlet {
         response.setHeader("Cache-Control", "max-age=300");
         response.setHeader("X-Content-Type-Options", "nosniff");
         Files.copy(file, response.getOutputStream());
+    }
+
+    private static boolean byGm(HttpServletRequest request) {
+        return SignedIn.from(request.getSession(false)).filter(SignedIn::gm).isPresent();
     }
 
     /** The image file a request path names, if it is a regular image file really inside the root. */

@@ -24,7 +24,7 @@ final class GalaxyMapsLoader {
         if (!Files.isRegularFile(file)) {
             return new StarMapFile(null, null);
         }
-        return yaml.readMapping(file).map(doc -> new StarMapFile(doc.map(), null))
+        return yaml.readMapping(file).map(doc -> new StarMapFile(GmOnly.deep(doc.map()), null))
                 .orElse(new StarMapFile(null, "star_map.yaml could not be loaded (see campaign problems)"));
     }
 
@@ -54,7 +54,7 @@ final class GalaxyMapsLoader {
 
     private void read(Path file, String key, Map<String, Map<String, Object>> out) {
         if (Files.isRegularFile(file)) {
-            yaml.readMapping(file).ifPresent(doc -> out.put(key, doc.map()));
+            yaml.readMapping(file).ifPresent(doc -> out.put(key, GmOnly.deep(doc.map())));
         }
     }
 }

@@ -39,6 +39,31 @@ final class GmOnly {
         return Values.truthy(entry.get(MARKER));
     }
 
+    /**
+     * A whole file as players may see it, at every depth: without {@code gm_} keys and without entries marked
+     * {@code gm_only: true} (a secret station in a system map, a GM note on a star). For files served whole.
+     */
+    @SuppressWarnings("unchecked")
+    static <T> T deep(T value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((key, v) -> {
+                if (!String.valueOf(key).startsWith(GM_PREFIX) && !isMarked(v)) {
+                    out.put(key, deep(v));
+                }
+            });
+            return (T) out;
+        }
+        if (value instanceof List<?> list) {
+            return (T) list.stream().filter(v -> !isMarked(v)).map(GmOnly::deep).toList();
+        }
+        return value;
+    }
+
+    private static boolean isMarked(Object value) {
+        return value instanceof Map<?, ?> map && Values.truthy(map.get(MARKER));
+    }
+
     /** The entries players may see, each without the GM's keys. */
     static List<Map<String, Object>> forPlayers(List<Map<String, Object>> entries) {
         return entries.stream().filter(e -> !marked(e)).map(GmOnly::strip).toList();

@@ -132,6 +132,10 @@ final class RevealedMap {
     private Map<String, Object> deckJson(Deck deck) {
         Map<String, Object> data = deck.data();
         Map<String, Object> json = keep(data, DECK_KEYS);
+        if (data.get("rooms") instanceof List && data.get("grid") instanceof Map) {
+            // drawn room by room: the deck's picture would show the hidden rooms too (and displays never use it)
+            json.remove("image_path");
+        }
         List<Map<?, ?>> allRooms = listOfMaps(data.get("rooms"));
         if (data.get("rooms") != null) {
             json.put("rooms", revealedRooms(data.get("rooms")));

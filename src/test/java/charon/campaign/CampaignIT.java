@@ -143,6 +143,8 @@ class CampaignIT {
         JsonObject map = single.getJsonObject("location_data").getJsonObject("map");
         assertFalse(map.containsKey("is_multi_deck") && map.getBoolean("is_multi_deck"));
         assertEquals("galaxy/caul/meridian/meridian-highport/map/ring.png", map.getString("image_path"));
+        assertFalse(payload().getJsonObject("location_data").getJsonObject("map").containsKey("image_path"),
+                "the displays draw the ring room by room: its picture would show the hidden rooms");
         assertEquals("airlock", map.getJsonArray("connections").getJsonObject(0).getString("door_type")); // legacy doors[]
         assertFalse(single.containsKey("encounter_total_decks"));
 
@@ -206,9 +208,29 @@ class CampaignIT {
         HttpResponse<String> portrait = Http.get(URI.create(base.toString()).resolve("data/campaign/NPCs/images/ilse_marr.png"));
         assertEquals(200, portrait.statusCode());
         assertEquals("image/png", portrait.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(200, Http.get(URI.create(base.toString()).resolve("data/campaign/NPCs/images/ada_okonkwo.png")).statusCode(),
+                "a crew portrait (the bridge's public roster names it)");
+        // Images nothing public names yet: a token picture no token uses, the picture of a map revealed room by room
+        // (it shows every room), a handout never handed out. Players' devices get 404 whatever they guess; the GM reads them.
+        Files.copy(CAMPAIGN.resolve("campaign/NPCs/images/ilse_marr.png"), CAMPAIGN.resolve("campaign/NPCs/images/handout-secret.png"));
+        for (String unnamed : List.of("campaign/NPCs/images/pale_visitor.jpg", "galaxy/caul/meridian/meridian-highport/map/ring.png",
+                "campaign/NPCs/images/handout-secret.png")) {
+            assertEquals(404, Http.get(URI.create(base.toString()).resolve("data/" + unnamed)).statusCode(), unnamed);
+            assertEquals(200, gm.get("../data/" + unnamed).statusCode(), "the GM: " + unnamed);
+        }
+        assertEquals("image/jpeg", gm.get("../data/campaign/NPCs/images/pale_visitor.jpg").headers().firstValue("Content-Type").orElse(""));
+        // once the GM puts a token with that picture in a revealed room, the displays name it, and may fetch it
+        encounter("isv_cormorant");
+        gm.ok("gm/encounter/toggle-room/", "{\"room_id\":\"bridge\",\"visible\":true}");
+        gm.ok("gm/encounter/place-token/", "{\"type\":\"npc\",\"name\":\"Visitor\",\"x\":2,\"y\":2,\"room_id\":\"bridge\","
+                + "\"image_url\":\"/data/campaign/NPCs/images/pale_visitor.jpg\"}");
         HttpResponse<String> token = Http.get(URI.create(base.toString()).resolve("data/campaign/NPCs/images/pale_visitor.jpg"));
+        assertEquals(200, token.statusCode());
         assertEquals("image/jpeg", token.headers().firstValue("Content-Type").orElse(""));
-        assertEquals(200, Http.get(URI.create(base.toString()).resolve("data/galaxy/caul/meridian/meridian-highport/map/ring.png")).statusCode());
+        gm.ok("gm/encounter/reset/", "{\"location_slug\":\"isv_cormorant\"}"); // every room hidden again, no token
+        assertEquals(404, Http.get(URI.create(base.toString()).resolve("data/campaign/NPCs/images/pale_visitor.jpg")).statusCode(),
+                "not once the token is off the displays");
+        gm.ok("gm/switch-view/", "{\"view_type\":\"STANDBY\"}");
         Path outside = DATA.resolve("secret.png");
         Files.writeString(outside, "not for players");
         Files.createSymbolicLink(CAMPAIGN.resolve("campaign/NPCs/images/escape.png"), outside.toAbsolutePath());

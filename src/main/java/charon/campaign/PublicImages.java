@@ -1,0 +1,112 @@
+package charon.campaign;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import charon.view.ActiveViewPayloads;
+import charon.view.SerializedPayload;
+
+/**
+ * Which campaign images a player's device may fetch from {@code /data/}: those a public response names. That is
+ * the players' payload of the newest state (portraits the GM shows, token pictures, the picture of a map drawn as
+ * one image) and the campaign's public data (crew, NPCs not marked GM-only, the ship, session logs, star, system
+ * and orbit maps). Anything else (a GM-only NPC's portrait, the picture of a map revealed room by room, a handout
+ * not handed out) answers 404 to players, whatever its name; the GM's console reads every image.
+ */
+@ApplicationScoped
+public class PublicImages {
+
+    @Inject
+    CurrentCampaign current;
+    @Inject
+    ActiveViewPayloads payloads;
+
+    private record Named(Object source, Set<String> images) {
+    }
+
+    private volatile Named byCampaign = new Named(null, Set.of());
+    private volatile Named byPayload = new Named(null, Set.of());
+
+    /** Whether a path under {@code /data/} (as the pages request it) is named by something players are shown. */
+    public boolean shownToPlayers(String relativePath) {
+        String wanted = normalized(relativePath);
+        return campaignImages().contains(wanted) || payloadImages().contains(wanted);
+    }
+
+    private Set<String> campaignImages() {
+        Campaign campaign = current.get();
+        Named named = byCampaign;
+        if (named.source() != campaign) {
+            Set<String> images = new HashSet<>();
+            collect(GmOnly.forPlayers(campaign.crew()), images);
+            collect(GmOnly.forPlayers(campaign.npcs()), images);
+            collect(GmOnly.forPlayers(campaign.sessionsJson()), images);
+            campaign.ship().map(GmOnly::strip).ifPresent(ship -> collect(ship, images));
+            campaign.starMap().ifPresent(map -> collect(map, images));
+            collect(campaign.systemAndOrbitMaps(), images);
+            named = new Named(campaign, Set.copyOf(images));
+            byCampaign = named;
+        }
+        return named.images();
+    }
+
+    private Set<String> payloadImages() {
+        SerializedPayload latest = payloads.latest();
+        Named named = byPayload;
+        if (named.source() != latest) {
+            Set<String> images = new HashSet<>();
+            try (JsonReader reader = Json.createReader(new StringReader(latest.json()))) {
+                collectJson(reader.read(), images);
+            }
+            named = new Named(latest, Set.copyOf(images));
+            byPayload = named;
+        }
+        return named.images();
+    }
+
+    private static void collect(Object value, Set<String> images) {
+        if (value instanceof Map<?, ?> map) {
+            map.values().forEach(v -> collect(v, images));
+        } else if (value instanceof Collection<?> list) {
+            list.forEach(v -> collect(v, images));
+        } else if (value instanceof String text && isImage(text)) {
+            images.add(normalized(text));
+        }
+    }
+
+    private static void collectJson(JsonValue value, Set<String> images) {
+        if (value instanceof JsonStructure && value.getValueType() == JsonValue.ValueType.OBJECT) {
+            value.asJsonObject().values().forEach(v -> collectJson(v, images));
+        } else if (value instanceof JsonStructure) {
+            value.asJsonArray().forEach(v -> collectJson(v, images));
+        } else if (value instanceof JsonString text && isImage(text.getString())) {
+            images.add(normalized(text.getString()));
+        }
+    }
+
+    private static boolean isImage(String text) {
+        int dot = text.lastIndexOf('.');
+        return dot > 0 && CampaignImageServlet.IMAGE_TYPES.containsKey(text.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** The same forms the pages accept ({@code /data/x.png}, {@code data/x.png}, {@code x.png}: api.js dataUrl). */
+    static String normalized(String path) {
+        String p = path.replace('\\', '/');
+        while (p.startsWith("/")) {
+            p = p.substring(1);
+        }
+        return p.startsWith("data/") ? p.substring("data/".length()) : p;
+    }
+}
