@@ -75,6 +75,8 @@ public final class FanoutBench {
         int warmupWrites = Integer.parseInt(args.getOrDefault("warmupWrites", "30000"));
         if (warmupWrites > 0) {
             new FanoutBench(args).warmUpWrites(warmupWrites);
+        } else {
+            new FanoutBench(args).waitForServer(); // the server starts beside this client: no scenario runs before it is up
         }
         for (String scenario : scenarios.split(",")) {
             Map<String, String> a = new HashMap<>(args);
