@@ -70,7 +70,7 @@ final class QueuedBroadcaster implements SseBroadcaster {
 
     @Override
     public void register(SseEventSink sink) {
-        queues.putIfAbsent(sink, new SinkQueue(sink, false, Audience.PLAYERS));
+        queues.putIfAbsent(sink, new SinkQueue(sink, false, Feed.PLAYERS));
     }
 
     /**
@@ -78,12 +78,17 @@ final class QueuedBroadcaster implements SseBroadcaster {
      * meanwhile are queued (up to the backlog bound) and written after it, once {@link #release} is called.
      */
     void registerHeld(SseEventSink sink) {
-        registerHeld(sink, Audience.PLAYERS);
+        registerHeld(sink, Feed.PLAYERS);
     }
 
     /** As {@link #registerHeld(SseEventSink)}, for a stream of the given audience (see {@link #broadcast(OutboundSseEvent, OutboundSseEvent)}). */
     void registerHeld(SseEventSink sink, Audience audience) {
-        queues.putIfAbsent(sink, new SinkQueue(sink, true, audience));
+        registerHeld(sink, Feed.of(audience, false));
+    }
+
+    /** As {@link #registerHeld(SseEventSink)}, for a stream of the given feed (see {@link #broadcast(ChangeEvents)}). */
+    void registerHeld(SseEventSink sink, Feed feed) {
+        queues.putIfAbsent(sink, new SinkQueue(sink, true, feed));
     }
 
     /** The first event of a held stream was written: its queued events may now be written. */
@@ -141,8 +146,12 @@ final class QueuedBroadcaster implements SseBroadcaster {
      */
     void broadcast(OutboundSseEvent forPlayers, OutboundSseEvent forGm) {
         EncodedSseEvent players = EncodedSseEvent.of(forPlayers);
-        EncodedSseEvent gm = EncodedSseEvent.of(forGm);
-        queues.values().forEach(queue -> queue.offer(queue.audience == Audience.GM ? gm : players));
+        broadcast(new ChangeEvents(players, players, EncodedSseEvent.of(forGm)));
+    }
+
+    /** Queues, in one pass, each stream the event of its feed (each encoded once, whatever the number of streams). */
+    void broadcast(ChangeEvents change) {
+        queues.values().forEach(queue -> queue.offer(change.of(queue.feed)));
     }
 
     /** Queues an event for one registered stream only (a private message); encoded by the caller, once for all its streams. */
@@ -167,8 +176,8 @@ final class QueuedBroadcaster implements SseBroadcaster {
     /** One stream's backlog; at most one writer drains it at a time, so its events stay in order. */
     private final class SinkQueue {
         private final SseEventSink sink;
-        /** Which payload of a change this stream gets. */
-        private final Audience audience;
+        /** What this stream gets of a change. */
+        private final Feed feed;
         private final ArrayDeque<OutboundSseEvent> backlog = new ArrayDeque<>();
         private boolean draining;
         private boolean ended;
@@ -179,9 +188,9 @@ final class QueuedBroadcaster implements SseBroadcaster {
         /** Set once the container has ended the connection: the sink is not used any more. */
         private volatile boolean detached;
 
-        SinkQueue(SseEventSink sink, boolean held, Audience audience) {
+        SinkQueue(SseEventSink sink, boolean held, Feed feed) {
             this.sink = sink;
-            this.audience = audience;
+            this.feed = feed;
             // a held stream counts as being drained (by its request thread) until release()
             this.draining = held;
             this.held = held;
@@ -293,7 +302,8 @@ final class QueuedBroadcaster implements SseBroadcaster {
                 // A display connection's send() writes before it returns (blocking); a failed write comes back as a failed stage.
                 CompletableFuture<?> sent = sink.send(event).toCompletableFuture();
                 return sent.isCompletedExceptionally() ? sent.handle((ok, error) -> error).join() : null;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
+                // a LinkageError too (a container's changed internals): it ends this stream, never the writer thread
                 return e;
             }
         }
