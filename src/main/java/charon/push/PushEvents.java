@@ -76,16 +76,25 @@ final class PushEvents {
         EncodedSseEvent gm = gmWanted ? activeView(next.gm()) : players;
         EncodedSseEvent patch = players;
         if (patchWanted && previous != null && next.version() == previous.version() + 1) {
-            patch = patch(previous.players(), next.players());
+            EncodedSseEvent diff = patch(previous.players(), next.players());
+            patch = diff != null ? diff : players;
         }
         return new ChangeEvents(players, patch, gm);
     }
 
+    /**
+     * The patch event, or null when a merge patch cannot say the change: RFC 7396 has no way to set a member to
+     * {@code null} (null means remove), and the players' payload has some ({@code "map": null} for a location without a
+     * map). Such a change goes out whole, so a patching display always holds exactly what a full one holds.
+     */
     private EncodedSseEvent patch(SerializedPayload from, SerializedPayload to) {
         JsonValue source = lastParsed != null && lastParsed.version() == from.version() ? lastParsed.json() : parse(from);
         JsonValue target = parse(to);
         lastParsed = new ParsedPayload(to.version(), target);
         JsonMergePatch diff = jakarta.json.Json.createMergeDiff(source, target);
+        if (!diff.apply(source).equals(target)) {
+            return null;
+        }
         return EncodedSseEvent.of(sse.newEventBuilder()
                 .name(ACTIVEVIEW_PATCH)
                 .id(Long.toString(to.version()))

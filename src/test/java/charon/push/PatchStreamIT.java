@@ -183,7 +183,9 @@ class PatchStreamIT {
             assertEquals(json(Http.get(api().resolve("active-view/")).body()), patched.state, "the server's own state, " + context);
             assertTrue(accepted > 8_000, "most random changes are accepted by the server (" + accepted + ")");
             assertTrue(patched.patchEvents > 8_000, "the patch display got patches (" + patched.patchEvents + ")");
-            assertEquals(6, patched.fullEvents, "one full state per (re)connect, nothing else");
+            // a full state per (re)connect, and for the few changes a merge patch cannot say (a member set to null)
+            assertTrue(patched.fullEvents >= 6 && patched.fullEvents < patched.patchEvents / 10,
+                    patched.fullEvents + " full events, " + patched.patchEvents + " patches");
             assertEquals(0, full.patchEvents);
         }
     }

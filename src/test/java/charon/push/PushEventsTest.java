@@ -74,6 +74,19 @@ class PushEventsTest {
         assertEquals("activeview", change.of(Feed.PLAYER_PATCHES).getName());
     }
 
+    /** RFC 7396 cannot set a member to null (null removes it): such a change goes out whole, never as a wrong patch. */
+    @Test
+    void aChangeThatSetsANullMemberGoesOutWhole() {
+        ChangeEvents change = events.change(payloads(7, "{\"location_data\":{\"map\":{\"rooms\":[]}}}"),
+                payloads(8, "{\"location_data\":{\"map\":null}}"), true, false);
+        assertFalse(change.patched());
+        assertEquals("activeview", change.of(Feed.PLAYER_PATCHES).getName());
+        ChangeEvents back = events.change(payloads(8, "{\"location_data\":{\"map\":null}}"),
+                payloads(9, "{\"location_data\":{\"map\":null},\"x\":1}"), true, false);
+        assertTrue(back.patched(), "an unchanged null member does not stop the next patch");
+        assertEquals(json("{\"x\":1}"), json((String) back.of(Feed.PLAYER_PATCHES).getData()));
+    }
+
     @Test
     void noPatchIsComputedWhenNoStreamAsksForOne() {
         ChangeEvents change = events.change(payloads(7, "{\"a\":1}"), payloads(8, "{\"a\":2}"), false, false);
