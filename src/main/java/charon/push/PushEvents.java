@@ -3,6 +3,7 @@ package charon.push;
 import jakarta.json.JsonMergePatch;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -33,6 +34,9 @@ final class PushEvents {
     static final String MESSAGE = "message";
     /** Sent with the first event: how long EventSource waits before reconnecting. */
     static final long RECONNECT_DELAY_MS = 2000;
+
+    /** Looked up once: {@code jakarta.json.Json}'s static methods look the provider up (ServiceLoader) on every call. */
+    private static final JsonProvider JSON_P = JsonProvider.provider();
 
     private final Sse sse;
     private final Map<Audience, FirstEvent> firstEvents = new ConcurrentHashMap<>();
@@ -91,7 +95,7 @@ final class PushEvents {
         JsonValue source = lastParsed != null && lastParsed.version() == from.version() ? lastParsed.json() : parse(from);
         JsonValue target = parse(to);
         lastParsed = new ParsedPayload(to.version(), target);
-        JsonMergePatch diff = jakarta.json.Json.createMergeDiff(source, target);
+        JsonMergePatch diff = JSON_P.createMergeDiff(source, target);
         if (!diff.apply(source).equals(target)) {
             return null;
         }
@@ -104,7 +108,7 @@ final class PushEvents {
     }
 
     private static JsonValue parse(SerializedPayload payload) {
-        try (JsonReader reader = jakarta.json.Json.createReader(new StringReader(payload.json()))) {
+        try (JsonReader reader = JSON_P.createReader(new StringReader(payload.json()))) {
             return reader.readValue();
         }
     }

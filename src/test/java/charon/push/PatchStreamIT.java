@@ -60,7 +60,8 @@ class PatchStreamIT {
     @ArquillianResource
     URL base;
 
-    private Session gm;
+    /** One GM login for the class (a password check costs a second or more on a loaded machine). */
+    private static Session gm;
 
     @Deployment(testable = false)
     static WebArchive deployment() throws Exception {
@@ -77,7 +78,9 @@ class PatchStreamIT {
 
     @BeforeEach
     void login() throws Exception {
-        gm = Session.gm(api());
+        if (gm == null) {
+            gm = Session.gm(api());
+        }
     }
 
     private static JsonValue json(String text) {
