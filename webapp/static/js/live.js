@@ -1,13 +1,19 @@
 // Live state over Server-Sent Events, shared by every page.
 // - named events: activeview (full payload), keepalive ({interval_ms}), message, charon
+// - `patch: true` asks for `?patch=1`: after the first full state, activeview-patch events (JSON Merge Patch) are
+//   applied here and the handler gets the whole new state, as with full events; a gap in the ids reconnects (full state)
+// - every state handled (parse, patch, handler) is measured as the Performance measure `charon-activeview`
 // - watchdog: no event/keepalive for 2×interval → close + reopen
 // - consecutive failures → banner "Connection lost — retrying..." after `threshold`
 // - body.dataset.connection = "live" | "lost"; body.dataset.version = last event id/version
 import { apiUrl } from './api.js';
+import { applyMergePatch, followsVersion } from './mergepatch.js';
 
 const RETRY_MS = 2500;
 const DEFAULT_INTERVAL = 30000;
 const STREAM_PATH = 'active-view/stream/';
+const MEASURE = 'charon-activeview';
+const MAX_MEASURES = 500;
 
 /**
  * The stream to follow: `active-view/stream/`, or, for the browser tests, another path under the API
@@ -20,8 +26,11 @@ function streamPath(path) {
 }
 
 /** `path`: the displays follow the public stream (what players may see); the GM console passes its own. */
-export function connectLive({ threshold = 5, onActiveView, onMessage, onCharon, onOpen, onFail, path = STREAM_PATH } = {}) {
+export function connectLive({ threshold = 5, onActiveView, onMessage, onCharon, onOpen, onFail, path = STREAM_PATH, patch = false } = {}) {
   let es = null;
+  let state = null;      // the last state handled, and its version (patches apply to it)
+  let version = null;
+  let measures = 0;
   let failures = 0;
   let interval = DEFAULT_INTERVAL;
   let watchdog = null;
@@ -58,7 +67,9 @@ export function connectLive({ threshold = 5, onActiveView, onMessage, onCharon, 
     clearTimeout(retryTimer);
     if (stopped) return;
     if (es) { try { es.close(); } catch { /* */ } }
-    es = new EventSource(apiUrl(streamPath(path)));
+    const url = apiUrl(streamPath(path));
+    state = null; version = null;
+    es = new EventSource(patch ? url + (url.includes('?') ? '&' : '?') + 'patch=1' : url);
     armWatchdog();
     es.addEventListener('open', () => {
       failures = 0;
@@ -67,14 +78,21 @@ export function connectLive({ threshold = 5, onActiveView, onMessage, onCharon, 
       onOpen && onOpen();
     });
     es.addEventListener('activeview', (e) => {
+      const start = performance.now();
       armWatchdog();
       setLive(true);
       failures = 0;
       const data = parse(e);
       if (!data) return;
-      const v = e.lastEventId || data.version;
-      if (v !== undefined && v !== '') document.body.dataset.version = String(v);
-      try { onActiveView && onActiveView(data, e.lastEventId); } catch (err) { console.error('activeview handler failed', err); }
+      handle(data, e.lastEventId, start);
+    });
+    es.addEventListener('activeview-patch', (e) => {
+      const start = performance.now();
+      armWatchdog();
+      if (!followsVersion(version, e.lastEventId)) { open(); return; }   // a gap: start again from a full state
+      const diff = parse(e);
+      if (!diff) { open(); return; }
+      handle(applyMergePatch(state, diff), e.lastEventId, start);
     });
     es.addEventListener('keepalive', (e) => {
       const d = parse(e);
@@ -92,6 +110,16 @@ export function connectLive({ threshold = 5, onActiveView, onMessage, onCharon, 
       if (d && onCharon) { try { onCharon(d); } catch (err) { console.error(err); } }
     });
     es.addEventListener('error', () => fail(false));
+  }
+
+  function handle(data, id, start) {
+    state = data;
+    version = id !== undefined && id !== '' && Number.isFinite(Number(id)) ? Number(id) : null;
+    const v = id || data.version;
+    if (v !== undefined && v !== '') document.body.dataset.version = String(v);
+    try { onActiveView && onActiveView(data, id); } catch (err) { console.error('activeview handler failed', err); }
+    if (++measures > MAX_MEASURES) { performance.clearMeasures(MEASURE); measures = 1; }
+    performance.measure(MEASURE, { start, end: performance.now() });
   }
 
   function fail(immediate) {

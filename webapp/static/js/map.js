@@ -13,6 +13,8 @@ function s(tag, attrs = {}, ...kids) {
   for (const k of kids) if (k) el.appendChild(k);
   return el;
 }
+/** Same data: the same object (patched states keep what did not change) or the same JSON. */
+function sameData(a, b) { return a === b || JSON.stringify(a) === JSON.stringify(b); }
 function title(text) { const t = s('title'); t.textContent = text; return t; }
 
 /** Pick the drawable deck from location_data.map (multi-deck wrapper, single map, or null). */
@@ -87,6 +89,7 @@ export class EncounterMap {
     this.view = { k: 1, tx: 0, ty: 0 };
     this.wrap.replaceChildren();
     this.svg = null;
+    this.tokenNodes = null;
     if (!isDrawable(deck)) {
       if (deck && deck.image_path) {
         const img = document.createElement('img');
@@ -158,12 +161,17 @@ export class EncounterMap {
     this.render();
   }
 
-  /** Apply live state: {vis, doors, tokens}. Any key may be omitted. */
+  /**
+   * Apply live state: {vis, doors, tokens}. Any key may be omitted. Only what changed is drawn again: the whole map
+   * when the revealed rooms change, the doors when a door does, the changed tokens alone otherwise.
+   */
   update(state = {}) {
-    if ('vis' in state) this.state.vis = state.vis || {};
-    if ('doors' in state) this.state.doors = state.doors || {};
+    let all = false, doors = false, tokens = false;
+    if ('vis' in state) { const v = state.vis || {}; all = !sameData(v, this.state.vis); this.state.vis = v; }
+    if ('doors' in state) { const d = state.doors || {}; doors = !sameData(d, this.state.doors); this.state.doors = d; }
     if ('tokens' in state) {
       this.state.tokens = state.tokens || {};
+      tokens = true;
       // drop optimistic moves the server has confirmed
       for (const [id, p] of this.pendingMoves) {
         const t = this.state.tokens[id];
@@ -171,7 +179,9 @@ export class EncounterMap {
       }
     }
     if (this.drag && this.drag.active) { this.dirty = true; return; }
-    this.render();
+    if (all || !this.tokenNodes) { this.render(); return; }
+    if (doors) this.renderDoors();
+    if (tokens) this.renderTokens();
   }
 
   isGM() { return this.mode === 'gm'; }
@@ -226,30 +236,7 @@ export class EncounterMap {
       L.labels.appendChild(label);
     }
 
-    // connections + doors
-    for (const c of this.conns) {
-      if (!c.to && c.door_at) { this.oneSidedDoor(c); continue; }
-      const a = this.roomById.get(String(c.from)), b = this.roomById.get(String(c.to));
-      if (!a || !b) continue;
-      const va = shown(String(c.from)), vb = shown(String(c.to));
-      const geo = connectionGeometry(a, b, u);
-      if (va && vb) L.conns.appendChild(s('path', { class: 'conn', d: geo.path, 'data-conn': c.id }));
-      if (!c.door_type) continue;
-      if (!va && !vb && !gm) continue;
-      const status = effectiveDoorStatus(c, this.state.doors);
-      const type = String(c.door_type).toLowerCase();
-      const dg = s('g', {
-        class: `door t-${type} s-${status}`, 'data-testid': 'door-' + c.id, 'data-status': status,
-        'data-type': type, 'data-conn': c.id,
-      });
-      if (va || gm) dg.appendChild(doorSymbol(geo.a, geo.axis, u, type, status, !va));
-      if (vb || gm) dg.appendChild(doorSymbol(geo.b, geo.axis, u, type, status, !vb));
-      dg.appendChild(title(`${type.replace('_', ' ').toUpperCase()} — ${status}`));
-      if (gm) {
-        dg.addEventListener('click', (e) => { e.stopPropagation(); this.opts.onDoorClick && this.opts.onDoorClick(c, status, e); });
-      }
-      L.doors.appendChild(dg);
-    }
+    this.renderDoors();
 
     // terminals and POIs (only in shown rooms, or all in GM)
     for (const t of (this.deck.terminals || [])) {
@@ -278,14 +265,72 @@ export class EncounterMap {
       L.pois.appendChild(g);
     }
 
-    // tokens
+    this.renderTokens(true);
+  }
+
+  /** Connections and doors (they change alone when the GM opens or seals a door). */
+  renderDoors() {
+    if (!this.svg) return;
+    const u = this.unit, gm = this.isGM(), vis = this.state.vis, L = this.layers;
+    const shown = (id) => roomShown(vis, id);
+    L.conns.replaceChildren();
+    L.doors.replaceChildren();
+    for (const c of this.conns) {
+      if (!c.to && c.door_at) { this.oneSidedDoor(c); continue; }
+      const a = this.roomById.get(String(c.from)), b = this.roomById.get(String(c.to));
+      if (!a || !b) continue;
+      const va = shown(String(c.from)), vb = shown(String(c.to));
+      const geo = connectionGeometry(a, b, u);
+      if (va && vb) L.conns.appendChild(s('path', { class: 'conn', d: geo.path, 'data-conn': c.id }));
+      if (!c.door_type) continue;
+      if (!va && !vb && !gm) continue;
+      const status = effectiveDoorStatus(c, this.state.doors);
+      const type = String(c.door_type).toLowerCase();
+      const dg = s('g', {
+        class: `door t-${type} s-${status}`, 'data-testid': 'door-' + c.id, 'data-status': status,
+        'data-type': type, 'data-conn': c.id,
+      });
+      if (va || gm) dg.appendChild(doorSymbol(geo.a, geo.axis, u, type, status, !va));
+      if (vb || gm) dg.appendChild(doorSymbol(geo.b, geo.axis, u, type, status, !vb));
+      dg.appendChild(title(`${type.replace('_', ' ').toUpperCase()} — ${status}`));
+      if (gm) {
+        dg.addEventListener('click', (e) => { e.stopPropagation(); this.opts.onDoorClick && this.opts.onDoorClick(c, status, e); });
+      }
+      L.doors.appendChild(dg);
+    }
+  }
+
+  /**
+   * Tokens: a token whose data did not change keeps its node; a moved or changed one gets a new node in place, a gone
+   * one is removed. `rebuild` starts again from an empty layer (after the whole map was drawn again).
+   */
+  renderTokens(rebuild = false) {
+    if (!this.svg) return;
+    const gm = this.isGM(), vis = this.state.vis, L = this.layers;
+    if (rebuild || !this.tokenNodes) { this.tokenNodes = new Map(); L.tokens.replaceChildren(); }
+    const seen = new Set();
     for (const [id, tok0] of Object.entries(this.state.tokens || {})) {
       if (!tok0) continue;
       const pm = this.pendingMoves.get(id);
       const tok = pm ? { ...tok0, x: pm.x, y: pm.y } : tok0;
       if (!gm && !tokenVisibleToPlayers(tok, vis)) continue;
-      L.tokens.appendChild(this.tokenNode(id, tok));
+      seen.add(id);
+      const key = JSON.stringify(tok);
+      const had = this.tokenNodes.get(id);
+      if (had && had.key === key) continue;
+      if (had) this.dropClip(id);
+      const node = this.tokenNode(id, tok);
+      if (had) had.node.replaceWith(node); else L.tokens.appendChild(node);
+      this.tokenNodes.set(id, { key, node });
     }
+    for (const [id, had] of this.tokenNodes) {
+      if (!seen.has(id)) { had.node.remove(); this.dropClip(id); this.tokenNodes.delete(id); }
+    }
+  }
+
+  clipId(id) { return 'tokclip-' + this.mode + '-' + id; }
+  dropClip(id) {
+    for (const c of this.defs.querySelectorAll('clipPath')) { if (c.id === this.clipId(id)) c.remove(); }
   }
 
   /** A door between a revealed room and one the players may not see: the server sends only where it is. */
@@ -315,7 +360,7 @@ export class EncounterMap {
     });
     g.appendChild(s('circle', { class: 'token-body', cx, cy, r }));
     if (tok.image_url) {
-      const cid = 'tokclip-' + this.mode + '-' + id;
+      const cid = this.clipId(id);
       this.defs.appendChild(s('clipPath', { id: cid }, s('circle', { cx, cy, r: r - 2 })));
       const img = s('image', { href: dataUrl(tok.image_url), x: cx - r, y: cy - r, width: 2 * r, height: 2 * r, 'clip-path': `url(#${cid})`, preserveAspectRatio: 'xMidYMid slice' });
       g.appendChild(img);

@@ -102,6 +102,7 @@ function encounterView(p) {
   let map = null, star = null;
   let key = null;
   let deckGeometry = null;   // the shown deck as last received, to notice newly revealed rooms
+  let shownDeck = null;
   const deckCard = h('div.deck-card.panel', { 'data-testid': 'deck-indicator', hidden: true });
   const legend = buildLegend();
 
@@ -127,7 +128,9 @@ function encounterView(p) {
         key = null;
       }
       // the server sends only the revealed rooms: the same deck changes as the GM reveals them
-      const geometry = deck ? JSON.stringify(deck) : '';
+      // a patched state keeps the very deck object while the deck is unchanged: no need to serialize it again
+      const geometry = deck && deck === shownDeck ? deckGeometry : (deck ? JSON.stringify(deck) : '');
+      shownDeck = deck;
       if (k !== key) { key = k; deckGeometry = geometry; map.setDeck(deck, { locationName: locName }); }
       else if (geometry !== deckGeometry) { deckGeometry = geometry; map.refreshDeck(deck, { locationName: locName }); }
       map.update({ vis: p.encounter_room_visibility || {}, doors: p.encounter_door_status || {}, tokens: p.encounter_tokens || {} });
@@ -535,6 +538,7 @@ function apply(p) {
 
 connectLive({
   threshold: 5,
+  patch: true,   // activeview-patch events, applied by live.js (mergepatch.js)
   onActiveView: apply,
   onCharon: (ev) => {
     if (current && current.charonEvent) current.charonEvent(ev);

@@ -7,6 +7,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import charon.json.ErrorResponses;
 import charon.security.Viewer;
 import charon.view.Audience;
 
@@ -32,15 +35,22 @@ public class ActiveViewStreamResource {
     @Inject
     DisplayStreams streams;
 
+    /**
+     * {@code ?patch=1}: after the first full {@code activeview} event, each change comes as an {@code activeview-patch}
+     * event (a JSON Merge Patch from the version before). Without it, full events as always; any other value is refused.
+     */
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void open(@Context Sse sse, @Context HttpServletRequest request, @Context HttpServletResponse response)
-            throws IOException {
-        open(streams, Audience.PLAYERS, sse, request, response);
+    public void open(@QueryParam("patch") String patch, @Context Sse sse, @Context HttpServletRequest request,
+                     @Context HttpServletResponse response) throws IOException {
+        if (patch != null && !patch.equals("1") && !patch.equals("0")) {
+            throw new WebApplicationException(ErrorResponses.of(400, "patch must be 1 or 0"));
+        }
+        open(streams, Feed.of(Audience.PLAYERS, "1".equals(patch)), sse, request, response);
     }
 
-    /** Opens a stream of one audience: the displays' (this resource) or the GM console's ({@link GmActiveViewStreamResource}). */
-    static void open(DisplayStreams streams, Audience audience, Sse sse, HttpServletRequest request,
+    /** Opens a stream of one feed: the displays' (this resource) or the GM console's ({@link GmActiveViewStreamResource}). */
+    static void open(DisplayStreams streams, Feed feed, Sse sse, HttpServletRequest request,
                      HttpServletResponse response) throws IOException {
         // what can fail with an error answer (the database, the settings) fails before the head is sent
         streams.prepare(sse);
@@ -53,7 +63,7 @@ public class ActiveViewStreamResource {
         }
         DisplayConnection connection = DisplayConnections.open(request, response);
         try {
-            streams.join(connection, sse, viewer, address, audience);
+            streams.join(connection, sse, viewer, address, feed);
         } catch (RuntimeException e) {
             // The head is out, so no error answer: the connection ends and the display reconnects.
             LOG.log(Level.WARNING, "A display stream could not start; it is closed and the display will reconnect", e);

@@ -35,17 +35,24 @@ final class DisplayConnections {
 
     /** The connection of a stream whose head is sent ({@link #sendHead}). */
     static DisplayConnection open(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (TOMCAT) {
+        ConnectionKinds kinds = ConnectionKinds.SHARED;
+        if (TOMCAT && kinds.upgradeUsable()) {
             try {
-                return TomcatUpgrade.take(request, response);
-            } catch (IOException | RuntimeException | jakarta.servlet.ServletException | LinkageError e) {
+                DisplayConnection upgraded = TomcatUpgrade.take(request, response);
+                kinds.track(ConnectionKinds.Kind.UPGRADED, upgraded);
+                return upgraded;
+            } catch (LinkageError e) {
+                kinds.upgradeFailed(e);
+            } catch (IOException | RuntimeException | jakarta.servlet.ServletException e) {
                 if (!upgradeFailureLogged) {
                     upgradeFailureLogged = true;
                     LOG.log(Level.WARNING, "Tomcat did not hand over a display's connection; streams keep their requests open", e);
                 }
             }
         }
-        return AsyncConnection.start(request);
+        DisplayConnection async = AsyncConnection.start(request);
+        kinds.track(ConnectionKinds.Kind.ASYNC, async);
+        return async;
     }
 
     private static boolean tomcatUpgradeAvailable() {

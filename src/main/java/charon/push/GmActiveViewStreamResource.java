@@ -12,8 +12,6 @@ import jakarta.ws.rs.sse.Sse;
 
 import java.io.IOException;
 
-import charon.view.Audience;
-
 /**
  * {@code GET /api/gm/active-view/stream/}: the GM console's stream, the same push machinery as the displays'
  * with the GM's payload of each change (hidden rooms, every token). GM only, like everything under
@@ -30,6 +28,6 @@ public class GmActiveViewStreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void open(@Context Sse sse, @Context HttpServletRequest request, @Context HttpServletResponse response)
             throws IOException {
-        ActiveViewStreamResource.open(streams, Audience.GM, sse, request, response);
+        ActiveViewStreamResource.open(streams, Feed.GM, sse, request, response);
     }
 }

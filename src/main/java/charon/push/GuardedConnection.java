@@ -37,6 +37,11 @@ abstract class GuardedConnection implements DisplayConnection {
         } catch (IOException | RuntimeException e) {
             closed = true;
             return CompletableFuture.failedFuture(e);
+        } catch (LinkageError e) {
+            // the container's internals are not what this class was built for: this stream ends, the others are told
+            closed = true;
+            platformFailed(e);
+            return CompletableFuture.failedFuture(e);
         } finally {
             unlockAndEndIfClosed();
         }
@@ -59,6 +64,8 @@ abstract class GuardedConnection implements DisplayConnection {
             writeLastBytes();
         } catch (IOException | RuntimeException alreadyBroken) {
             // the connection ends all the same
+        } catch (LinkageError e) {
+            platformFailed(e);
         } finally {
             unlockAndEndIfClosed();
         }
@@ -74,6 +81,11 @@ abstract class GuardedConnection implements DisplayConnection {
         if (closed && canEnd() && ending.compareAndSet(false, true)) {
             end();
         }
+    }
+
+    /** A call into the container's own classes failed with a {@link LinkageError}; the stream ends all the same. */
+    protected void platformFailed(LinkageError error) {
+        // nothing by default: the portable connection calls only the Servlet API
     }
 
     /** False while the connection cannot be ended yet (it is ended later by other means). */

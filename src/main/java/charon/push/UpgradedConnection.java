@@ -90,19 +90,48 @@ public final class UpgradedConnection extends GuardedConnection implements Inter
         return handedOver;
     }
 
-    /** Tomcat closes the socket on its own thread (it answers the DISCONNECT itself and calls destroy()). */
+    /**
+     * Tomcat closes the socket on its own thread (it answers the DISCONNECT itself and calls destroy()). If that call
+     * fails, the socket is closed here and the stream is forgotten at once.
+     */
     @Override
     protected void end() {
-        socket.processSocket(SocketEvent.DISCONNECT, true);
+        try {
+            socket.processSocket(SocketEvent.DISCONNECT, true);
+        } catch (RuntimeException | LinkageError e) {
+            if (e instanceof LinkageError linkage) {
+                platformFailed(linkage);
+            }
+            try {
+                socket.close();
+            } catch (RuntimeException | LinkageError alreadyBroken) {
+                // nothing more can be done with this socket
+            }
+            runEnded();
+        }
+    }
+
+    /** Tomcat's internal interface is not what Charon was built for: new streams take the portable path. */
+    @Override
+    protected void platformFailed(LinkageError error) {
+        ConnectionKinds.SHARED.upgradeFailed(error);
     }
 
     // ---- Tomcat's side: called on its threads
 
     @Override
     public void setSocketWrapper(SocketWrapperBase<?> wrapper) {
-        // Tomcat leaves upgraded connections without timeouts; a blocked write must still end
-        wrapper.setWriteTimeout(WRITE_TIMEOUT_MS);
         socket = wrapper;
+        try {
+            // Tomcat leaves upgraded connections without timeouts; a blocked write must still end
+            wrapper.setWriteTimeout(WRITE_TIMEOUT_MS);
+        } catch (RuntimeException | LinkageError e) {
+            // no write may wait forever: this stream ends at the dispatch after init()
+            closed = true;
+            if (e instanceof LinkageError linkage) {
+                platformFailed(linkage);
+            }
+        }
     }
 
     /**
@@ -125,6 +154,9 @@ public final class UpgradedConnection extends GuardedConnection implements Inter
             socket.flush(true);
         } catch (IOException | RuntimeException e) {
             closed = true;
+        } catch (LinkageError e) {
+            closed = true;
+            platformFailed(e);
         } finally {
             io.unlock();
         }
@@ -172,6 +204,9 @@ public final class UpgradedConnection extends GuardedConnection implements Inter
             } while (read > 0);
             return read == 0;
         } catch (IOException | RuntimeException e) {
+            return false;
+        } catch (LinkageError e) {
+            platformFailed(e);
             return false;
         }
     }

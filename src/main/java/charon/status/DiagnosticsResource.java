@@ -54,6 +54,8 @@ public class DiagnosticsResource {
         body.put("streams_closed_at_first_event", streams.closedAtFirstEvent());
         body.put("stuck_writes", streams.stuckWrites());
         body.put("streams_ended_over_device_limit", streams.endedOverDeviceLimit());
+        body.put("streams_by_connection", streams.streamsByConnection());
+        body.put("patches_sent", streams.patchesSent());
         return body;
     }
 

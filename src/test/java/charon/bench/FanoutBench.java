@@ -93,6 +93,10 @@ public final class FanoutBench {
                 a.put("burst", "true");
                 s = s.substring(5);
             }
+            if (s.endsWith("p")) { // ...p: the displays ask for patches (?patch=1, issue 21)
+                a.put("patch", "true");
+                s = s.substring(0, s.length() - 1);
+            }
             String[] atInterval = s.split("@");
             String[] clientsWrites = atInterval[0].split("x");
             a.put("clients", clientsWrites[0]);
@@ -315,11 +319,12 @@ public final class FanoutBench {
         int k = intArg("writes", 50);
         int intervalMs = intArg("intervalMs", 200);
         boolean burst = Boolean.parseBoolean(arg("burst", "false"));
+        boolean patch = Boolean.parseBoolean(arg("patch", "false"));
         int maxPending = burst ? n : intArg("maxPending", 200);
         int tokens = intArg("tokens", 6);
         int settleSeconds = intArg("settleSeconds", 30);
         int connectSeconds = intArg("connectSeconds", 120);
-        String label = arg("label", n + " clients" + (burst ? " (burst)" : ""));
+        String label = arg("label", n + " clients" + (burst ? " (burst)" : "") + (patch ? ", patch streams (?patch=1)" : ", full events"));
         StringBuilder report = new StringBuilder();
 
         String moving = prepareEncounter(tokens);
@@ -346,7 +351,7 @@ public final class FanoutBench {
         view = send("GET", "api/active-view/", null);
         v0 = Long.parseLong(view.headers().firstValue("X-Charon-Version").orElseThrow());
 
-        Fanout fanout = new Fanout(new InetSocketAddress(base.getHost(), base.getPort()), base.resolve("api/active-view/stream/").getRawPath(),
+        Fanout fanout = new Fanout(new InetSocketAddress(base.getHost(), base.getPort()), base.resolve("api/active-view/stream/").getRawPath() + (patch ? "?patch=1" : ""),
                 n, k, v0, maxPending);
         Thread loop = new Thread(fanout::loop, "bench-selector");
         loop.setDaemon(true);
@@ -363,6 +368,7 @@ public final class FanoutBench {
 
         // ----- writes
         long[] sentAt = new long[k + 1];
+        long bytes0 = fanout.bytesReceived();
         Cpu cpu0 = procCpu();
         long cpuNs0 = diagnostics(false).get("process_cpu_ns");
         int writeErrors = writes(moving, k, intervalMs, sentAt);
@@ -378,6 +384,7 @@ public final class FanoutBench {
         long[] procAfter = procStatus();
         fanout.stop = true;
         loop.join(10_000);
+        long writeBytes = fanout.bytesReceived() - bytes0;
 
         // ----- results
         List<Double> delays = new ArrayList<>();
@@ -422,6 +429,11 @@ public final class FanoutBench {
                 pct(connects), connectAllMs, burst ? "burst: all at once" : "ramped", maxPending);
         line(report, "writes: %d every %d ms (%d answered non-200); events expected %d, delivered %d, missed %d (clients missing any: %d)",
                 k, intervalMs, writeErrors, (long) firsts * k, delivered, missed, clientsMissing);
+        double bytesPerEvent = delivered == 0 ? 0 : writeBytes / (double) delivered;
+        line(report, "bytes per event per display on the wire (%s; chunk framing included, and any keepalive in the window): %.0f "
+                + "(%d bytes for %d events) -> at 10,000 displays on 1 Gbit/s (125,000,000 bytes/s) at most %.1f changes per second",
+                patch ? "activeview-patch" : "full activeview", bytesPerEvent, writeBytes, delivered,
+                bytesPerEvent == 0 ? 0 : 125_000_000.0 / (bytesPerEvent * 10_000));
         line(report, "delay (write sent -> client has event) ms: %s", pct(delays));
         StringBuilder perWrite = new StringBuilder();
         for (int i = 1; i <= k; i++) {
@@ -487,7 +499,7 @@ public final class FanoutBench {
         long firstAt;
         long firstId = -1;
         long events;
-        long bytes;
+        volatile long bytes;
         volatile boolean ended;
         boolean headDone;
         int headMatch;
@@ -751,6 +763,17 @@ public final class FanoutBench {
             } catch (IOException ignored) {
                 // closing
             }
+        }
+
+        /** Bytes read from every stream so far (read by the main thread while the selector runs: close enough between phases). */
+        long bytesReceived() {
+            long sum = 0;
+            for (Client c : clients) {
+                if (c != null) {
+                    sum += c.bytes;
+                }
+            }
+            return sum;
         }
 
         private void feed(Client c, byte[] b, int len, long now) {

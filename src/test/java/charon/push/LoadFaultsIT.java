@@ -241,7 +241,7 @@ class LoadFaultsIT {
     @Test
     void moreStalledClientsThanWriterThreadsDoNotHoldUpTheOthers() throws Exception {
         String token = encounter(30_000);
-        int count = DisplayStreams.WRITER_THREADS + 8;
+        int count = PushThreads.WRITER_THREADS + 8;
         long droppedBefore = health().getJsonNumber("displays_dropped").longValue();
         List<Socket> stalled = new ArrayList<>();
         try {
