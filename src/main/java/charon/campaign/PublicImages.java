@@ -16,13 +16,15 @@ import java.util.Map;
 import java.util.Set;
 
 import charon.view.ActiveViewPayloads;
+import charon.view.ActiveViewStore;
 import charon.view.SerializedPayload;
+import charon.view.ViewType;
 
 /**
  * Which campaign images a player's device may fetch from {@code /data/}: those a public response names. That is
  * the players' payload of the newest state (portraits the GM shows, token pictures, the picture of a map drawn as
- * one image) and the campaign's public data (crew, NPCs not marked GM-only, the ship, session logs, star, system
- * and orbit maps). Anything else (a GM-only NPC's portrait, the picture of a map revealed room by room, a handout
+ * one image), the ship and the star, system and orbit maps, and while the BRIDGE is shown its roster and logs (crew,
+ * NPCs not marked GM-only, session logs). Anything else (a GM-only NPC's portrait, the picture of a map revealed room by room, a handout
  * not handed out) answers 404 to players, whatever its name; the GM's console reads every image.
  */
 @ApplicationScoped
@@ -32,34 +34,44 @@ public class PublicImages {
     CurrentCampaign current;
     @Inject
     ActiveViewPayloads payloads;
+    @Inject
+    ActiveViewStore store;
 
     private record Named(Object source, Set<String> images) {
     }
 
-    private volatile Named byCampaign = new Named(null, Set.of());
-    private volatile Named byPayload = new Named(null, Set.of());
-
-    /** Whether a path under {@code /data/} (as the pages request it) is named by something players are shown. */
-    public boolean shownToPlayers(String relativePath) {
-        String wanted = normalized(relativePath);
-        return campaignImages().contains(wanted) || payloadImages().contains(wanted);
+    /** What the campaign's public reads name: those always served, and those of the bridge (while it is shown). */
+    private record CampaignImages(Campaign source, Set<String> always, Set<String> bridge) {
     }
 
-    private Set<String> campaignImages() {
+    private volatile CampaignImages byCampaign = new CampaignImages(null, Set.of(), Set.of());
+    private volatile Named byPayload = new Named(null, Set.of());
+
+    /** Whether a path under {@code /data/} (as the pages request it) is named by something players are shown now. */
+    public boolean shownToPlayers(String relativePath) {
+        String wanted = normalized(relativePath);
+        CampaignImages campaign = campaignImages();
+        return campaign.always().contains(wanted) || payloadImages().contains(wanted)
+                || (store.current().view().viewType() == ViewType.BRIDGE && campaign.bridge().contains(wanted));
+    }
+
+    /** Like the reads that name them: ship status and the galaxy maps answer always; crew, NPCs and logs with the BRIDGE. */
+    private CampaignImages campaignImages() {
         Campaign campaign = current.get();
-        Named named = byCampaign;
+        CampaignImages named = byCampaign;
         if (named.source() != campaign) {
-            Set<String> images = new HashSet<>();
-            collect(GmOnly.forPlayers(campaign.crew()), images);
-            collect(GmOnly.forPlayers(campaign.npcs()), images);
-            collect(GmOnly.forPlayers(campaign.sessionsJson()), images);
-            campaign.ship().map(GmOnly::strip).ifPresent(ship -> collect(ship, images));
-            campaign.starMap().ifPresent(map -> collect(map, images));
-            collect(campaign.systemAndOrbitMaps(), images);
-            named = new Named(campaign, Set.copyOf(images));
+            Set<String> always = new HashSet<>();
+            campaign.ship().map(GmOnly::strip).ifPresent(ship -> collect(ship, always));
+            campaign.starMap().ifPresent(map -> collect(map, always));
+            collect(campaign.systemAndOrbitMaps(), always);
+            Set<String> bridge = new HashSet<>();
+            collect(GmOnly.forPlayers(campaign.crew()), bridge);
+            collect(GmOnly.forPlayers(campaign.npcs()), bridge);
+            collect(GmOnly.forPlayers(campaign.sessionsJson()), bridge);
+            named = new CampaignImages(campaign, Set.copyOf(always), Set.copyOf(bridge));
             byCampaign = named;
         }
-        return named.images();
+        return named;
     }
 
     private Set<String> payloadImages() {

@@ -205,11 +205,15 @@ class CampaignIT {
 
     @Test
     void onlyCampaignImagesAreServedAndNothingOutsideTheCampaign() throws Exception {
+        gm.ok("gm/switch-view/", "{\"view_type\":\"BRIDGE\"}"); // its roster names the crew's and NPCs' portraits
         HttpResponse<String> portrait = Http.get(URI.create(base.toString()).resolve("data/campaign/NPCs/images/ilse_marr.png"));
         assertEquals(200, portrait.statusCode());
         assertEquals("image/png", portrait.headers().firstValue("Content-Type").orElse(""));
         assertEquals(200, Http.get(URI.create(base.toString()).resolve("data/campaign/NPCs/images/ada_okonkwo.png")).statusCode(),
                 "a crew portrait (the bridge's public roster names it)");
+        gm.ok("gm/switch-view/", "{\"view_type\":\"STANDBY\"}");
+        assertEquals(404, Http.get(URI.create(base.toString()).resolve("data/campaign/NPCs/images/ada_okonkwo.png")).statusCode(),
+                "not while the bridge is not shown (its roster answers 404 then too)");
         // Images nothing public names yet: a token picture no token uses, the picture of a map revealed room by room
         // (it shows every room), a handout never handed out. Players' devices get 404 whatever they guess; the GM reads them.
         Files.copy(CAMPAIGN.resolve("campaign/NPCs/images/ilse_marr.png"), CAMPAIGN.resolve("campaign/NPCs/images/handout-secret.png"));

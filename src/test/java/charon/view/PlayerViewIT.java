@@ -62,6 +62,8 @@ class PlayerViewIT {
     URL base;
 
     private Session gm;
+    /** Every body the crawl got from the public endpoints: what a player's device may know of. */
+    private final StringBuilder publicText = new StringBuilder();
 
     @Deployment(testable = false)
     static WebArchive deployment() throws Exception {
@@ -120,6 +122,8 @@ class PlayerViewIT {
 
             int crawled = crawl("anonymous", null, scenario.secrets());
             crawl("player", player, scenario.secrets());
+            crawlImages("anonymous", null);
+            crawlImages("player", player);
             assertTrue(crawled > 100, "the crawl reached the endpoints (" + crawled + " requests)");
         }
     }
@@ -280,6 +284,7 @@ class PlayerViewIT {
                     continue;
                 }
                 HttpResponse<String> response = session == null ? Http.get(uri) : session.get(path);
+                publicText.append(response.body()).append('\n');
                 statuses.merge(response.statusCode(), 1, Integer::sum);
                 assertGmOnly(where, path, session, response.statusCode());
                 assertClean(where, response.body(), secrets);
@@ -288,6 +293,31 @@ class PlayerViewIT {
         }
         assertTrue(statuses.getOrDefault(200, 0) > 10, who + " got answers: " + statuses);
         return requests;
+    }
+
+    /**
+     * Every image file of the campaign, asked for under /data/ by a player's device: only those a public answer of
+     * the crawl names are served (a portrait shown, a crew member on the bridge...); the rest answer 404, whatever
+     * their names, so a device cannot fetch an unrevealed portrait or map by guessing. The GM reads them all.
+     */
+    private void crawlImages(String who, Session session) throws Exception {
+        String named = publicText.toString();
+        List<String> images;
+        try (Stream<Path> files = Files.walk(CAMPAIGN)) {
+            images = files.filter(Files::isRegularFile).map(f -> CAMPAIGN.relativize(f).toString().replace('\\', '/'))
+                    .filter(f -> f.matches("(?i).*\\.(png|jpe?g|gif|webp)$")).toList();
+        }
+        assertFalse(images.isEmpty(), "the demo campaign has images");
+        for (String image : images) {
+            String path = "../data/" + image;
+            int status = session == null ? Http.get(api().resolve(path)).statusCode() : session.get(path).statusCode();
+            if (status == 200) {
+                assertTrue(named.contains(image), who + " got /data/" + image + ", which no public answer names");
+            } else {
+                assertEquals(404, status, who + " /data/" + image);
+            }
+            assertEquals(200, gm.get(path).statusCode(), "the GM reads /data/" + image);
+        }
     }
 
     /** Everything under gm/ refuses anyone but the GM: 401 without a login, 403 for a player. */
