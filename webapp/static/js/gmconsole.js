@@ -9,6 +9,7 @@ import { drawViewControls, drawTree, loadLocations, loadJoin } from './console/v
 import { updateEncounter, encounterMap } from './console/encounter.js';
 import { updateCharon, charonEvent, loadCharonChannels } from './console/charon-panel.js';
 import { initShortcuts } from './console/shortcuts.js';
+import { initMessagesCard, loadMessages } from './console/admin.js';
 import { loadShip, loadPlayers, loadStatus, loadRecipients } from './console/panels.js';
 
 let me = null;
@@ -19,6 +20,7 @@ let me = null;
   if (!me || me.role !== 'gm') { redirectToLogin(); return; }
   $('whoami').textContent = me.username.toUpperCase();
   keepAwake();
+  initMessagesCard();
   buildTabs();
   initShortcuts();
   loadLocations();
@@ -65,7 +67,7 @@ function selectTab(id) {
   if (id === 'charon') loadCharonChannels();
   if (id === 'players') loadPlayers();
   if (id === 'status') loadStatus();
-  if (id === 'broadcast') loadRecipients();
+  if (id === 'broadcast') { loadRecipients(); loadMessages(); }
   if (id === 'encounter' && encounterMap()) encounterMap().render();
 }
 

@@ -68,6 +68,28 @@ export class MapInteraction {
   hideTip() { this.tip.hidden = true; }
 
   // ---------- pan / zoom ----------
+  /**
+   * On a phone the whole deck is too small to read or touch: a display starts zoomed in so that a cell is at least
+   * 30 px (a token at least 24 px) and labels at least 12 px, centred on the rooms; pinch and pan from there.
+   */
+  fitForSmallScreens() {
+    this.minLabel = 9;
+    if (this.isGM() || !this.svg) return;
+    const ctm = this.svg.getScreenCTM();
+    if (!ctm || !ctm.a) return;
+    // the smallest text a display draws: 12 px on a phone, 24 px on a TV across the room (issue 17)
+    const minPx = innerWidth >= 1600 && innerHeight >= 900 ? 24.5 : 12.5;
+    this.minLabel = minPx / ctm.a;
+    const k = Math.min(6, 30 / (ctm.a * this.unit));
+    if (k <= 1 || !this.rooms.length) return;
+    const u = this.unit;
+    const x0 = Math.min(...this.rooms.map(r => r.x)), x1 = Math.max(...this.rooms.map(r => r.x + r.width));
+    const y0 = Math.min(...this.rooms.map(r => r.y)), y1 = Math.max(...this.rooms.map(r => r.y + r.height));
+    const cx = ((x0 + x1) / 2) * u, cy = ((y0 + y1) / 2) * u;
+    this.view = { k, tx: this.vb.x + this.vb.w / 2 - cx * k, ty: this.vb.y + this.vb.h / 2 - cy * k };
+    this.minLabel = minPx / (ctm.a * k);
+    this.applyView();
+  }
   applyView() {
     if (!this.vp) return;
     const { k, tx, ty } = this.view;
@@ -77,7 +99,7 @@ export class MapInteraction {
   }
   resetView() { this.view = { k: 1, tx: 0, ty: 0 }; this.applyView(); }
   zoomAt(vx, vy, factor) {
-    const k0 = this.view.k, k = Math.max(0.5, Math.min(3, k0 * factor));
+    const k0 = this.view.k, k = Math.max(0.5, Math.min(6, k0 * factor));
     this.view.tx = vx - (vx - this.view.tx) * (k / k0);
     this.view.ty = vy - (vy - this.view.ty) * (k / k0);
     this.view.k = k;
@@ -91,12 +113,33 @@ export class MapInteraction {
       if (!p) return;
       this.zoomAt(p.vx, p.vy, e.deltaY < 0 ? 1.12 : 1 / 1.12);
     }, { passive: false });
+    // one finger (or the mouse) pans; two fingers pinch to zoom and pan together (touch-action is none on the map)
+    const touches = new Map();
+    const pinchState = () => {
+      const [a, b] = [...touches.values()];
+      return { dist: Math.hypot(a.x - b.x, a.y - b.y) || 1, mx: (a.x + b.x) / 2, my: (a.y + b.y) / 2 };
+    };
     svg.addEventListener('pointerdown', (e) => {
-      if (e.button !== 0 || this.drag) return;
+      if (e.pointerType === 'touch') {
+        touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
+        if (touches.size === 2 && !this.drag) { this.pan = null; this.pinch = pinchState(); this.hideTip(); return; }
+      }
+      if (e.button !== 0 || this.drag || this.pinch) return;
       const ctm = svg.getScreenCTM();
       this.pan = { id: e.pointerId, x: e.clientX, y: e.clientY, tx: this.view.tx, ty: this.view.ty, scale: ctm ? ctm.a : 1, moved: false };
     });
     svg.addEventListener('pointermove', (e) => {
+      if (touches.has(e.pointerId)) touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
+      if (this.pinch && touches.size === 2) {
+        const now = pinchState(), was = this.pinch;
+        const ctm = svg.getScreenCTM(), sc = ctm ? ctm.a : 1;
+        this.view.tx += (now.mx - was.mx) / sc;
+        this.view.ty += (now.my - was.my) / sc;
+        const p = this.clientToMap(now.mx, now.my);
+        if (p) this.zoomAt(p.vx, p.vy, now.dist / was.dist); else this.applyView();
+        this.pinch = now;
+        return;
+      }
       if (this.drag) return this.tokenPointerMove(e);
       const p = this.pan;
       if (!p || p.id !== e.pointerId) return;
@@ -108,6 +151,11 @@ export class MapInteraction {
       this.applyView();
     });
     const end = (e) => {
+      touches.delete(e.pointerId);
+      if (this.pinch) {
+        if (touches.size < 2) { this.pinch = null; this.suppressClick = true; setTimeout(() => { this.suppressClick = false; }, 0); }
+        return;
+      }
       if (this.drag) return this.tokenPointerUp(e);
       if (this.pan && this.pan.id === e.pointerId) {
         if (this.pan.moved) { this.suppressClick = true; setTimeout(() => { this.suppressClick = false; }, 0); }

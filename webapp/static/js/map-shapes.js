@@ -111,3 +111,23 @@ export function doorSymbol(p, axis, u, type, status, ghost) {
   }
   return g;
 }
+
+/**
+ * Where a door symbol goes so that it covers no other door already placed (two connections can meet a room's edge
+ * at the same point, as medbay↔cryo and galley↔cryo do): slid along the edge, alternately down and up, by one door
+ * length at a time. spots collects the placed symbols ({p, axis, id}); the two ends of one door never push each other; returns the point to draw at.
+ */
+export function freeDoorSpot(spots, p, axis, u, id) {
+  const L = u * 0.9 + 6, T = u * 0.34 + 6;
+  // axis 'h': the door sits on a vertical edge, its length runs along y
+  const along = axis === 'h' ? 1 : 0, across = 1 - along;
+  const clashes = (q) => spots.some(o => o.id !== id && Math.abs(o.p[along] - q[along]) < (o.axis === axis ? L : (L + T) / 2)
+    && Math.abs(o.p[across] - q[across]) < (o.axis === axis ? T : (L + T) / 2));
+  let q = p;
+  for (let k = 1; clashes(q) && k < 8; k++) {
+    q = [...p];
+    q[along] = p[along] + (k % 2 ? 1 : -1) * Math.ceil(k / 2) * L;
+  }
+  spots.push({ p: q, axis, id });
+  return q;
+}

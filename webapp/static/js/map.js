@@ -3,7 +3,7 @@
 // door status overrides, tokens) is applied with update(). Pan/zoom and drags are in map-interaction.js,
 // the pure geometry in map-shapes.js.
 import { dataUrl } from './api.js';
-import { s, title, isDrawable, connectionsOf, effectiveDoorStatus, roomShown, tokenVisibleToPlayers, connectionGeometry, doorSymbol } from './map-shapes.js';
+import { s, title, isDrawable, connectionsOf, effectiveDoorStatus, roomShown, tokenVisibleToPlayers, connectionGeometry, doorSymbol, freeDoorSpot } from './map-shapes.js';
 import { MapInteraction } from './map-interaction.js';
 
 export { DOOR_STATUSES, resolveDeck, isDrawable, connectionsOf, effectiveDoorStatus, roomShown, tokenVisibleToPlayers, connectionGeometry } from './map-shapes.js';
@@ -101,6 +101,7 @@ export class EncounterMap extends MapInteraction {
     this.wrap.append(this.svg, this.resetBtn, this.tip);
     this.bindPanZoom();
     this.applyView();
+    this.fitForSmallScreens();
     this.render();
   }
 
@@ -143,6 +144,7 @@ export class EncounterMap extends MapInteraction {
     for (const g of Object.values(L)) g.replaceChildren();
     this.defs.replaceChildren();
     const shown = (id) => roomShown(vis, id);
+    this.doorSpots = [];
 
     // rooms
     for (const r of this.rooms) {
@@ -175,7 +177,7 @@ export class EncounterMap extends MapInteraction {
       L.rooms.appendChild(g);
       // label: top band of the room, drawn above tokens with a halo
       const name = String(r.name || id).toUpperCase();
-      const fs = Math.max(9, Math.min(u * 0.5, rw / (name.length * 0.66 + 1)));
+      const fs = Math.max(this.minLabel || 9, Math.min(u * 0.5, rw / (name.length * 0.66 + 1)));
       const label = s('text', {
         class: 'room-label', x: rx + rw / 2, y: ry + Math.min(rh / 2, u * 0.55 + fs * 0.35),
         'text-anchor': 'middle', 'font-size': fs.toFixed(1),
@@ -202,8 +204,8 @@ export class EncounterMap extends MapInteraction {
         class: `door t-${type} s-${status}`, 'data-testid': 'door-' + c.id, 'data-status': status,
         'data-type': type, 'data-conn': c.id,
       });
-      if (va || gm) dg.appendChild(doorSymbol(geo.a, geo.axis, u, type, status, !va));
-      if (vb || gm) dg.appendChild(doorSymbol(geo.b, geo.axis, u, type, status, !vb));
+      if (va || gm) dg.appendChild(doorSymbol(freeDoorSpot(this.doorSpots, geo.a, geo.axis, u, c.id), geo.axis, u, type, status, !va));
+      if (vb || gm) dg.appendChild(doorSymbol(freeDoorSpot(this.doorSpots, geo.b, geo.axis, u, c.id), geo.axis, u, type, status, !vb));
       dg.appendChild(title(`${type.replace('_', ' ').toUpperCase()} — ${status}`));
       if (gm) {
         dg.addEventListener('click', (e) => { e.stopPropagation(); this.opts.onDoorClick && this.opts.onDoorClick(c, status, e); });
@@ -258,7 +260,8 @@ export class EncounterMap extends MapInteraction {
       class: `door t-${type} s-${status}`, 'data-testid': 'door-' + c.id, 'data-status': status,
       'data-type': type, 'data-conn': c.id,
     });
-    dg.appendChild(doorSymbol([Number(p.x) * u, Number(p.y) * u], p.axis === 'h' ? 'h' : 'v', u, type, status, false));
+    const axis = p.axis === 'h' ? 'h' : 'v';
+    dg.appendChild(doorSymbol(freeDoorSpot(this.doorSpots, [Number(p.x) * u, Number(p.y) * u], axis, u, c.id), axis, u, type, status, false));
     dg.appendChild(title(`${type.replace('_', ' ').toUpperCase()} — ${status}`));
     this.layers.doors.appendChild(dg);
   }
@@ -280,7 +283,8 @@ export class EncounterMap extends MapInteraction {
       const img = s('image', { href: dataUrl(tok.image_url), x: cx - r, y: cy - r, width: 2 * r, height: 2 * r, 'clip-path': `url(#${cid})`, preserveAspectRatio: 'xMidYMid slice' });
       g.appendChild(img);
     } else {
-      const t = s('text', { class: 'token-initial', x: cx, y: cy + r * 0.36, 'text-anchor': 'middle', 'font-size': r });
+      const fs = Math.max(r, this.minLabel || 0);
+      const t = s('text', { class: 'token-initial', x: cx, y: cy + fs * 0.36, 'text-anchor': 'middle', 'font-size': fs });
       t.textContent = String(tok.name || '?').trim().charAt(0).toUpperCase() || '?';
       g.appendChild(t);
     }

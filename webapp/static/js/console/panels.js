@@ -1,6 +1,7 @@
 // GM console: the SHIP STATUS, BROADCAST, PLAYERS and STATUS tabs.
 import { getJSON, postJSON, attempt, toast, h } from '../api.js';
 import { $, post } from './state.js';
+import { accountButtons, loadMessages } from './admin.js';
 
 // ---------------- SHIP tab ----------------
 const SYSTEMS = [['life_support', 'LIFE SUPPORT'], ['engines', 'ENGINES'], ['weapons', 'WEAPONS'], ['comms', 'COMMUNICATIONS']];
@@ -55,6 +56,7 @@ $('bc-form').addEventListener('submit', async (e) => {
     // the next message starts as a broadcast again: a selection left over would silently narrow it
     $('bc-content').value = '';
     for (const o of $('bc-recipients').options) o.selected = false;
+    loadMessages();
   }
   nameAudience();
 });
@@ -71,7 +73,8 @@ export async function loadPlayers() {
           if (!pw.value) { toast('Enter a new password', 'error'); return; }
           const r = await post(`gm/players/${encodeURIComponent(p.username)}/password/`, { password: pw.value }, `Password reset for ${p.username}`, e.currentTarget);
           if (r) pw.value = '';
-        } }, 'RESET PASSWORD'));
+        } }, 'RESET PASSWORD'),
+        ...(p.is_gm ? [] : accountButtons(p, loadPlayers)));
     }));
     if (!(d.players || []).length) box.appendChild(h('div.muted', 'No players yet.'));
   } catch (e) { box.replaceChildren(h('div.err', 'Players: ' + e.message)); }

@@ -1,6 +1,5 @@
 // Display, BRIDGE panels: personnel files, session logs and the ship's status.
 import { h, dataUrl } from '../api.js';
-import { renderMarkdown } from '../markdown.js';
 
 export function personnelPanel(d) {
   const list = h('div.pers-list.panel', h('div.panel-title', 'PERSONNEL'));
@@ -53,7 +52,7 @@ export function logsPanel(d) {
     body.querySelectorAll('.pers-item').forEach(x => x.classList.toggle('active', x === b));
     const npcs = Array.isArray(s.npcs) ? s.npcs.join(', ') : (s.npcs || '');
     const md = h('div.md');
-    md.innerHTML = renderMarkdown(s.content ?? s.body ?? '');
+    md.innerHTML = s.body_html || ''; // rendered and made safe by the server (commonmark-java)
     detail.replaceChildren(h('div.panel-title', `SESSION ${sessNum(s) || ''}`), h('div.panel-body.scroll',
       h('div.fld', h('span.k', 'DATE'), h('span.v', String(s.date || ''))),
       h('div.fld', h('span.k', 'TITLE'), h('span.v', String(s.title || '').toUpperCase())),

@@ -49,6 +49,9 @@ export function encounterView(p) {
         h('div.deck-num', h('b', { 'data-testid': 'deck-level' }, String(p.encounter_level ?? 1)), h('span', ' / ' + total)),
         h('div.deck-name', { 'data-testid': 'deck-name' }, String(p.encounter_deck_name || '').toUpperCase()));
       legend.hidden = !(deck && deck.rooms);
+      // the map keeps clear of the side column (deck card, legend): neither ever covers a room
+      root.classList.toggle('has-legend', !legend.hidden);
+      root.classList.toggle('has-decks', !deckCard.hidden);
     } else {
       const focus = ltype === 'system' ? p.location_slug : ((p.location_data && p.location_data.system_slug) || '');
       const k = `space|${p.location_slug}`;
@@ -71,7 +74,7 @@ export function encounterView(p) {
 function buildLegend() {
   const sw = (cls, extra = '') => `<svg viewBox="0 0 40 16" class="lg-sw"><rect x="1" y="1" width="38" height="14" class="${cls}"/>${extra}</svg>`;
   const el = h('div.legend.panel', { 'data-testid': 'map-legend' });
-  el.innerHTML = `<div class="panel-title">LEGEND</div><div class="panel-body">
+  el.innerHTML = `<button class="panel-title lg-toggle" data-testid="legend-toggle" aria-expanded="true">LEGEND</button><div class="panel-body">
     <div class="lg-h">DOORS</div>
     <div class="lg-row">${sw('lg-standard', '<line x1="20" y1="1" x2="20" y2="15" stroke="#0a0a0a" stroke-width="2"/>')} STANDARD</div>
     <div class="lg-row">${sw('lg-airlock', '<rect x="6" y="4" width="28" height="8" fill="none" stroke="#0a0a0a" stroke-width="2"/>')} AIRLOCK</div>
@@ -86,5 +89,10 @@ function buildLegend() {
     <div class="lg-row"><svg viewBox="0 0 40 16" class="lg-sw"><path d="M20 2 L27 14 L13 14 Z" fill="#c46a6a"/></svg> HAZARD</div>
     <div class="lg-row"><svg viewBox="0 0 40 16" class="lg-sw"><rect x="13" y="3" width="14" height="9" fill="none" stroke="#c9a06a" stroke-width="2"/></svg> TERMINAL</div>
   </div>`;
+  // collapsible; folded at first on a phone, where the map needs the whole width
+  const toggle = el.querySelector('.lg-toggle');
+  const fold = (folded) => { el.classList.toggle('collapsed', folded); toggle.setAttribute('aria-expanded', String(!folded)); };
+  toggle.addEventListener('click', () => fold(!el.classList.contains('collapsed')));
+  fold(matchMedia('(max-width: 700px)').matches);
   return el;
 }

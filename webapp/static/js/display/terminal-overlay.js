@@ -42,7 +42,7 @@ export async function syncTerminalOverlay(p) {
     const row = (k, v, cls) => h('div.fld', h('span.k', k), h('span', { class: 'v ' + (cls || '') }, String(v || '')));
     reader.replaceChildren(
       h('div.hdrs', row('FROM:', m.from), row('TO:', m.to), row('SUBJECT:', m.subject), row('DATE:', fmtDate(m.timestamp)), row('PRIORITY:', pr, 'prio-' + pr)),
-      h('pre.body', { 'data-testid': 'terminal-message-body' }, String(m.content || '')));
+      body(m));
   };
   const draw = () => {
     drawTabs();
@@ -65,6 +65,12 @@ export async function syncTerminalOverlay(p) {
 }
 // CLOSE on a display closes the overlay on that display only (a phone must not take it off the TV); the GM's
 // console hides it for everyone, and showing it again (or another terminal) opens it here again.
+/** The message as the server rendered it (Markdown, GFM tables, no raw HTML, safe links only). */
+function body(m) {
+  const el = h('div.body.md', { 'data-testid': 'terminal-message-body' });
+  if (m.content_html) el.innerHTML = m.content_html; else el.textContent = String(m.content || '');
+  return el;
+}
 function hideTerminal() {
   termOv.hidden = true;
   termOv.dataset.closedHere = 'true';
