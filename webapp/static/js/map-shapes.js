@@ -118,7 +118,7 @@ export function doorSymbol(p, axis, u, type, status, ghost) {
  * length at a time. spots collects the placed symbols ({p, axis, id}); the two ends of one door never push each other; returns the point to draw at.
  */
 export function freeDoorSpot(spots, p, axis, u, id) {
-  const L = u * 0.9 + 6, T = u * 0.34 + 6;
+  const L = u * 0.9 + 12, T = u * 0.34 + 12; // the symbols' click areas apart too
   // axis 'h': the door sits on a vertical edge, its length runs along y
   const along = axis === 'h' ? 1 : 0, across = 1 - along;
   const clashes = (q) => spots.some(o => o.id !== id && Math.abs(o.p[along] - q[along]) < (o.axis === axis ? L : (L + T) / 2)

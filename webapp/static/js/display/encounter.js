@@ -38,6 +38,12 @@ export function encounterView(p) {
         key = null;
       }
       // the server sends only the revealed rooms: the same deck changes as the GM reveals them
+      // the map keeps clear of the side column (deck card, legend): neither ever covers a room; set before the
+      // map is drawn, which sizes itself (a phone's first zoom) to the room it has
+      legend.hidden = !(deck && deck.rooms);
+      deckCard.hidden = !((Number(p.encounter_total_decks) || 1) > 1);
+      root.classList.toggle('has-legend', !legend.hidden);
+      root.classList.toggle('has-decks', !deckCard.hidden);
       const geometry = deck ? JSON.stringify(deck) : '';
       if (k !== key) { key = k; deckGeometry = geometry; map.setDeck(deck, { locationName: locName }); }
       else if (geometry !== deckGeometry) { deckGeometry = geometry; map.refreshDeck(deck, { locationName: locName }); }
@@ -48,10 +54,7 @@ export function encounterView(p) {
         h('div.panel-title', 'DECK'),
         h('div.deck-num', h('b', { 'data-testid': 'deck-level' }, String(p.encounter_level ?? 1)), h('span', ' / ' + total)),
         h('div.deck-name', { 'data-testid': 'deck-name' }, String(p.encounter_deck_name || '').toUpperCase()));
-      legend.hidden = !(deck && deck.rooms);
-      // the map keeps clear of the side column (deck card, legend): neither ever covers a room
-      root.classList.toggle('has-legend', !legend.hidden);
-      root.classList.toggle('has-decks', !deckCard.hidden);
+
     } else {
       const focus = ltype === 'system' ? p.location_slug : ((p.location_data && p.location_data.system_slug) || '');
       const k = `space|${p.location_slug}`;

@@ -28,19 +28,22 @@ public class MessageArchive {
     /** The newest messages whose sender or text contains {@code query} (any case); all when blank. */
     public List<Entry> search(String query) {
         String needle = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        String like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return database.read(em -> em.createQuery("""
-                        select m from Message m
-                        where :all = true or lower(m.content) like :like escape '\\' or lower(m.sender) like :like escape '\\'
-                        order by m.createdAt desc, m.id desc""", Message.class)
-                .setParameter("all", needle.isEmpty())
-                .setParameter("like", like)
+        // LIKE with '!' escaping the wildcards, so a search for "50%" finds "50%" only
+        String like = "%" + needle.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        String where = needle.isEmpty() ? "" : "where lower(m.content) like :like escape '!' or lower(m.sender) like :like escape '!' ";
+        return database.read(em -> {
+            var select = em.createQuery("select m from Message m " + where + "order by m.createdAt desc, m.id desc", Message.class);
+            if (!needle.isEmpty()) {
+                select.setParameter("like", like);
+            }
+            return select
                 .setMaxResults(LIMIT)
                 .getResultList()
                 .stream()
                 .map(m -> new Entry(m.getId(), m.getSender(), m.getContent(), m.getPriority(), CREATED_AT.format(m.getCreatedAt()),
                         m.getRecipients().stream().map(User::getUsername).sorted().toList()))
-                .toList());
+                .toList();
+        });
     }
 
     /** False when there is no such message. */

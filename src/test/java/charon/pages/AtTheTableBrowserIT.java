@@ -229,18 +229,13 @@ class AtTheTableBrowserIT {
         onTheShip();
         ChromeDriver phone = phone();
         String token = gm.ok("gm/encounter/place-token/", "{\"type\":\"player\",\"name\":\"Yusra\",\"x\":9,\"y\":6,\"room_id\":\"wren_galley\"}").getString("token_id");
-        phone.navigate().refresh();
-        awaitTrue(phone, "the phone draws the token", d -> "live".equals(bodyData(d, "connection")) && exists(d, "token-" + token));
-        Map<?, ?> tok = rect(phone, "token-" + token);
-        assertTrue(num(tok, "width") >= 24 && num(tok, "height") >= 24, "a token is at least 24 px on a phone: " + tok);
-        Object smallest = js(phone, """
-                let min = 1e9;
-                for (const t of document.querySelectorAll('[data-testid="encounter-map"] text')) {
-                  if (!t.textContent.trim()) continue;
-                  min = Math.min(min, parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a);
-                }
-                return min;""");
-        assertTrue(((Number) smallest).doubleValue() >= 12, "every map label is at least 12 px on a phone: " + smallest);
+        gm.ok("gm/encounter/toggle-room/", "{\"room_id\":\"wren_galley\",\"visible\":true}");
+        // a tablet (820x1180) first, then the phone (390x844): the same browser, resized
+        resize(phone, 820, 1180);
+        bigEnoughToTouch(phone, token, "tablet");
+        shot(phone, "issue17-06a-tablet-map-820x1180");
+        resize(phone, 390, 844);
+        bigEnoughToTouch(phone, token, "phone");
         assertTrue(attr(phone, "map-legend", "class").contains("collapsed"), "the legend starts folded on a phone");
         assertFalse(overlaps(phone, "map-legend", "encounter-map"), "the folded legend does not cover the map");
         shot(phone, "issue17-06-phone-map-390x844");
@@ -270,7 +265,7 @@ class AtTheTableBrowserIT {
                 const hits = [], L = document.querySelector('[data-testid="map-legend"]').getBoundingClientRect();
                 const cut = (a, b) => a.left < b.right - 1 && a.right > b.left + 1 && a.top < b.bottom - 1 && a.bottom > b.top + 1;
                 for (const r of document.querySelectorAll('[data-testid^="room-"][data-visible="true"]')) if (cut(L, r.getBoundingClientRect())) hits.push('legend over ' + r.dataset.testid);
-                const symbols = [...document.querySelectorAll('[data-testid^="door-"]')].flatMap(d => [...d.children].filter(c => c.tagName === 'g').map(g => [d.dataset.testid, g.getBoundingClientRect()]));
+                const symbols = [...document.querySelectorAll('[data-testid^="door-"]')].flatMap(d => [...d.querySelectorAll('.door-frame')].map(f => [d.dataset.testid, f.getBoundingClientRect()]));
                 for (let i = 0; i < symbols.length; i++) for (let j = i + 1; j < symbols.length; j++)
                   if (symbols[i][0] !== symbols[j][0] && cut(symbols[i][1], symbols[j][1])) hits.push(symbols[i][0] + ' over ' + symbols[j][0]);
                 return hits;""");
@@ -282,9 +277,13 @@ class AtTheTableBrowserIT {
         awaitTrue(tv, "STANDBY", d -> "STANDBY".equals(bodyData(d, "viewType")) && "SALT AND STATIC".equals(text(d, "standby-sub")));
         assertReadableFromTheSofa("STANDBY");
 
-        gm.ok("gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"\"}");
-        awaitTrue(tv, "DEEP SPACE", d -> "DEEP SPACE".equals(text(d, "display-title")) && exists(d, "space-caption"));
-        assertFalse(String.valueOf(js(tv, "return document.body.innerText")).toLowerCase().contains("null"), "never \"null\" on a display");
+        // places without a room map: the star map, captioned with names, never "null"
+        for (String[] place : new String[][] {{"hesper", "HESPER"}, {"orrin", "ORRIN"}}) {
+            gm.ok("gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + place[0] + "\"}");
+            awaitTrue(tv, "the star map of " + place[0], d -> text(d, "space-caption").startsWith(place[1]) && text(d, "display-title").startsWith(place[1]));
+            String shown = String.valueOf(js(tv, "return document.body.innerText"));
+            assertFalse(shown.toLowerCase().contains("null") || shown.contains("undefined"), "never \"null\" on a display: " + shown);
+        }
 
         gm.ok("gm/switch-view/", "{\"view_type\":\"BRIDGE\"}");
         awaitTrue(tv, "the bridge's star map", d -> "BRIDGE".equals(bodyData(d, "viewType"))
@@ -467,6 +466,26 @@ class AtTheTableBrowserIT {
                 }
                 return bad;""");
         assertEquals(List.of(), bad, "text on the TV (" + where + ") too small or too faint");
+    }
+
+    private static void resize(ChromeDriver d, int width, int height) {
+        d.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /** Reloaded at its size: the token at least 24 px, every label of the map at least 12 px. */
+    private void bigEnoughToTouch(ChromeDriver d, String token, String what) {
+        d.navigate().refresh();
+        awaitTrue(d, what + " draws the token", x -> "live".equals(bodyData(x, "connection")) && exists(x, "token-" + token));
+        Map<?, ?> tok = rect(d, "token-" + token);
+        assertTrue(num(tok, "width") >= 24 && num(tok, "height") >= 24, "a token is at least 24 px on a " + what + ": " + tok);
+        Object smallest = js(d, """
+                let min = 1e9;
+                for (const t of document.querySelectorAll('[data-testid="encounter-map"] text')) {
+                  if (!t.textContent.trim()) continue;
+                  min = Math.min(min, parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a);
+                }
+                return min;""");
+        assertTrue(((Number) smallest).doubleValue() >= 12, "every map label is at least 12 px on a " + what + ": " + smallest);
     }
 
     private static void touch(ChromeDriver d, String type, double x1, double y1, double x2, double y2) {
