@@ -78,7 +78,8 @@ export function toast(msg, kind = 'info', ms) {
     toastBox.className = 'toasts';
     toastBox.setAttribute('data-testid', 'toasts');
     toastBox.setAttribute('aria-live', 'polite');
-    document.body.appendChild(toastBox);
+    // a page may keep a lane for them in its layout (the GM console's header), so a toast never covers a control
+    (document.querySelector('[data-toast-lane]') || document.body).appendChild(toastBox);
   }
   const t = document.createElement('div');
   t.className = 'toast ' + kind;

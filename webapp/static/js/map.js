@@ -1,63 +1,24 @@
 // 2D SVG encounter map renderer shared by the display ("display" mode) and the GM console ("gm" mode).
 // Geometry comes from a deck/map object (campaign-data-format §5); live state (room visibility,
-// door status overrides, tokens) is applied with update(). Pan/zoom with pointer + wheel.
+// door status overrides, tokens) is applied with update(). Pan/zoom and drags are in map-interaction.js,
+// the pure geometry in map-shapes.js.
 import { dataUrl } from './api.js';
+import { s, title, isDrawable, connectionsOf, effectiveDoorStatus, roomShown, tokenVisibleToPlayers, connectionGeometry, doorSymbol, freeDoorSpot } from './map-shapes.js';
+import { MapInteraction } from './map-interaction.js';
 
-const NS = 'http://www.w3.org/2000/svg';
-const DOOR_STATUSES = ['OPEN', 'CLOSED', 'LOCKED', 'SEALED', 'DAMAGED'];
-export { DOOR_STATUSES };
+export { DOOR_STATUSES, resolveDeck, isDrawable, connectionsOf, effectiveDoorStatus, roomShown, tokenVisibleToPlayers, connectionGeometry } from './map-shapes.js';
 
-function s(tag, attrs = {}, ...kids) {
-  const el = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v != null && v !== false) el.setAttribute(k, String(v));
-  for (const k of kids) if (k) el.appendChild(k);
-  return el;
-}
 /** Same data: the same object (patched states keep what did not change) or the same JSON. */
 function sameData(a, b) { return a === b || JSON.stringify(a) === JSON.stringify(b); }
-function title(text) { const t = s('title'); t.textContent = text; return t; }
 
-/** Pick the drawable deck from location_data.map (multi-deck wrapper, single map, or null). */
-export function resolveDeck(map) {
-  if (!map || typeof map !== 'object') return null;
-  if (map.is_multi_deck) return map.current_deck || null;
-  return map;
-}
-export function isDrawable(deck) {
-  return !!(deck && Array.isArray(deck.rooms) && deck.grid && typeof deck.grid === 'object');
-}
-/** connections[], or legacy doors[] converted (only entries with both rooms). */
-export function connectionsOf(deck) {
-  if (!deck) return [];
-  // a door the players see from one side only has no `to`, and `door_at` instead (see below)
-  if (Array.isArray(deck.connections)) return deck.connections.filter(c => c && c.from && (c.to || c.door_at));
-  if (Array.isArray(deck.doors)) {
-    return deck.doors.filter(d => d && d.room_a && d.room_b).map(d => ({
-      id: d.id, from: d.room_a, to: d.room_b, door_type: d.type, door_status: d.status,
-    }));
-  }
-  return [];
-}
-export function effectiveDoorStatus(conn, doorState) {
-  return (doorState && doorState[conn.id]) || conn.door_status || 'CLOSED';
-}
-/** Display rule: room drawn unless its value is exactly false. */
-export function roomShown(vis, id) { return !(vis && vis[id] === false); }
-/** Player rule: token shown if room_id is '' or room's value is exactly true, and not status hidden. */
-export function tokenVisibleToPlayers(tok, vis) {
-  if (!tok) return false;
-  if (Array.isArray(tok.status) && tok.status.includes('hidden')) return false;
-  const rid = tok.room_id || '';
-  return rid === '' || !!(vis && vis[rid] === true);
-}
-
-export class EncounterMap {
+export class EncounterMap extends MapInteraction {
   /**
    * @param host element to fill
    * @param opts {mode:'display'|'gm', onTokenMove(id,x,y,roomId), onTokenClick(id,tok,ev),
    *              onDoorClick(conn,status,ev), playerDrag:boolean}
    */
   constructor(host, opts = {}) {
+    super();
     this.host = host;
     this.opts = opts;
     this.mode = opts.mode || 'display';
@@ -144,6 +105,7 @@ export class EncounterMap {
     this.wrap.append(this.svg, this.resetBtn, this.tip);
     this.bindPanZoom();
     this.applyView();
+    this.fitForSmallScreens();
     this.render();
   }
 
@@ -225,7 +187,7 @@ export class EncounterMap {
       L.rooms.appendChild(g);
       // label: top band of the room, drawn above tokens with a halo
       const name = String(r.name || id).toUpperCase();
-      const fs = Math.max(9, Math.min(u * 0.5, rw / (name.length * 0.66 + 1)));
+      const fs = Math.max(this.minLabel || 9, Math.min(u * 0.5, rw / (name.length * 0.66 + 1)));
       const label = s('text', {
         class: 'room-label', x: rx + rw / 2, y: ry + Math.min(rh / 2, u * 0.55 + fs * 0.35),
         'text-anchor': 'middle', 'font-size': fs.toFixed(1),
@@ -271,10 +233,11 @@ export class EncounterMap {
   /** Connections and doors (they change alone when the GM opens or seals a door). */
   renderDoors() {
     if (!this.svg) return;
-    const u = this.unit, gm = this.isGM(), vis = this.state.vis, L = this.layers;
-    const shown = (id) => roomShown(vis, id);
+    const u = this.unit, gm = this.isGM(), L = this.layers;
+    const shown = (id) => roomShown(this.state.vis, id);
     L.conns.replaceChildren();
     L.doors.replaceChildren();
+    this.doorSpots = [];
     for (const c of this.conns) {
       if (!c.to && c.door_at) { this.oneSidedDoor(c); continue; }
       const a = this.roomById.get(String(c.from)), b = this.roomById.get(String(c.to));
@@ -290,14 +253,15 @@ export class EncounterMap {
         class: `door t-${type} s-${status}`, 'data-testid': 'door-' + c.id, 'data-status': status,
         'data-type': type, 'data-conn': c.id,
       });
-      if (va || gm) dg.appendChild(doorSymbol(geo.a, geo.axis, u, type, status, !va));
-      if (vb || gm) dg.appendChild(doorSymbol(geo.b, geo.axis, u, type, status, !vb));
+      if (va || gm) dg.appendChild(doorSymbol(freeDoorSpot(this.doorSpots, geo.a, geo.axis, u, c.id), geo.axis, u, type, status, !va));
+      if (vb || gm) dg.appendChild(doorSymbol(freeDoorSpot(this.doorSpots, geo.b, geo.axis, u, c.id), geo.axis, u, type, status, !vb));
       dg.appendChild(title(`${type.replace('_', ' ').toUpperCase()} — ${status}`));
       if (gm) {
         dg.addEventListener('click', (e) => { e.stopPropagation(); this.opts.onDoorClick && this.opts.onDoorClick(c, status, e); });
       }
       L.doors.appendChild(dg);
     }
+
   }
 
   /**
@@ -343,7 +307,8 @@ export class EncounterMap {
       class: `door t-${type} s-${status}`, 'data-testid': 'door-' + c.id, 'data-status': status,
       'data-type': type, 'data-conn': c.id,
     });
-    dg.appendChild(doorSymbol([Number(p.x) * u, Number(p.y) * u], p.axis === 'h' ? 'h' : 'v', u, type, status, false));
+    const axis = p.axis === 'h' ? 'h' : 'v';
+    dg.appendChild(doorSymbol(freeDoorSpot(this.doorSpots, [Number(p.x) * u, Number(p.y) * u], axis, u, c.id), axis, u, type, status, false));
     dg.appendChild(title(`${type.replace('_', ' ').toUpperCase()} — ${status}`));
     this.layers.doors.appendChild(dg);
   }
@@ -365,7 +330,8 @@ export class EncounterMap {
       const img = s('image', { href: dataUrl(tok.image_url), x: cx - r, y: cy - r, width: 2 * r, height: 2 * r, 'clip-path': `url(#${cid})`, preserveAspectRatio: 'xMidYMid slice' });
       g.appendChild(img);
     } else {
-      const t = s('text', { class: 'token-initial', x: cx, y: cy + r * 0.36, 'text-anchor': 'middle', 'font-size': r });
+      const fs = Math.max(r, this.minLabel || 0);
+      const t = s('text', { class: 'token-initial', x: cx, y: cy + fs * 0.36, 'text-anchor': 'middle', 'font-size': fs });
       t.textContent = String(tok.name || '?').trim().charAt(0).toUpperCase() || '?';
       g.appendChild(t);
     }
@@ -381,236 +347,4 @@ export class EncounterMap {
     return g;
   }
 
-  // ---------- coordinates ----------
-  clientToMap(clientX, clientY) {
-    if (!this.svg) return null;
-    const ctm = this.svg.getScreenCTM();
-    if (!ctm) return null;
-    const pt = new DOMPoint(clientX, clientY).matrixTransform(ctm.inverse());
-    return { x: (pt.x - this.view.tx) / this.view.k, y: (pt.y - this.view.ty) / this.view.k, vx: pt.x, vy: pt.y };
-  }
-  /** Cell under a client point: {x, y, room (or null)}; null when outside the svg. */
-  cellAtClient(clientX, clientY) {
-    if (!this.svg) return null;
-    const b = this.svg.getBoundingClientRect();
-    if (clientX < b.left || clientX > b.right || clientY < b.top || clientY > b.bottom) return null;
-    const p = this.clientToMap(clientX, clientY);
-    if (!p) return null;
-    const x = Math.floor(p.x / this.unit), y = Math.floor(p.y / this.unit);
-    return { x, y, room: this.roomAtCell(x, y) };
-  }
-  roomAtCell(x, y) {
-    for (const r of this.rooms || []) {
-      if (x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height) return r;
-    }
-    return null;
-  }
-  occupied(x, y, exceptId) {
-    for (const [id, t] of Object.entries(this.state.tokens || {})) {
-      if (id === exceptId || !t) continue;
-      const pm = this.pendingMoves.get(id);
-      const tx = pm ? pm.x : t.x, ty = pm ? pm.y : t.y;
-      if (Number(tx) === x && Number(ty) === y) return true;
-    }
-    return false;
-  }
-  /** Can a token (or new token when id null) go to this cell? GM: any room; players: revealed (true) rooms. */
-  cellAllowed(cell, tokenId) {
-    if (!cell || !cell.room) return false;
-    if (this.occupied(cell.x, cell.y, tokenId)) return false;
-    if (!this.isGM() && this.state.vis[String(cell.room.id)] !== true) return false;
-    return true;
-  }
-  showDropGhost(cell, ok) {
-    if (!this.svg) return;
-    this.layers.ghost.replaceChildren();
-    if (!cell) return;
-    const u = this.unit;
-    this.layers.ghost.appendChild(s('rect', { class: 'drop-ghost' + (ok ? '' : ' bad'), x: cell.x * u + 2, y: cell.y * u + 2, width: u - 4, height: u - 4, rx: u / 2 }));
-  }
-
-  // ---------- tooltips ----------
-  showTip(e, head, lines) {
-    const b = this.wrap.getBoundingClientRect();
-    this.tip.replaceChildren();
-    const hb = document.createElement('b'); hb.textContent = String(head || '').toUpperCase();
-    this.tip.appendChild(hb);
-    for (const l of lines || []) { if (!l) continue; const d = document.createElement('div'); d.textContent = l; this.tip.appendChild(d); }
-    this.tip.hidden = false;
-    const x = Math.min(e.clientX - b.left + 14, b.width - 260), y = Math.min(e.clientY - b.top + 14, b.height - 90);
-    this.tip.style.left = Math.max(4, x) + 'px';
-    this.tip.style.top = Math.max(4, y) + 'px';
-    clearTimeout(this.tipTimer);
-    if (e.pointerType === 'touch' || e.type === 'click') this.tipTimer = setTimeout(() => this.hideTip(), 3500);
-  }
-  hideTip() { this.tip.hidden = true; }
-
-  // ---------- pan / zoom ----------
-  applyView() {
-    if (!this.vp) return;
-    const { k, tx, ty } = this.view;
-    this.vp.setAttribute('transform', `translate(${tx} ${ty}) scale(${k})`);
-    this.resetBtn.hidden = !(this.isGM() || k !== 1 || tx !== 0 || ty !== 0);
-    this.svg.dataset.zoom = k.toFixed(2);
-  }
-  resetView() { this.view = { k: 1, tx: 0, ty: 0 }; this.applyView(); }
-  zoomAt(vx, vy, factor) {
-    const k0 = this.view.k, k = Math.max(0.5, Math.min(3, k0 * factor));
-    this.view.tx = vx - (vx - this.view.tx) * (k / k0);
-    this.view.ty = vy - (vy - this.view.ty) * (k / k0);
-    this.view.k = k;
-    this.applyView();
-  }
-  bindPanZoom() {
-    const svg = this.svg;
-    svg.addEventListener('wheel', (e) => {
-      e.preventDefault();
-      const p = this.clientToMap(e.clientX, e.clientY);
-      if (!p) return;
-      this.zoomAt(p.vx, p.vy, e.deltaY < 0 ? 1.12 : 1 / 1.12);
-    }, { passive: false });
-    svg.addEventListener('pointerdown', (e) => {
-      if (e.button !== 0 || this.drag) return;
-      const ctm = svg.getScreenCTM();
-      this.pan = { id: e.pointerId, x: e.clientX, y: e.clientY, tx: this.view.tx, ty: this.view.ty, scale: ctm ? ctm.a : 1, moved: false };
-    });
-    svg.addEventListener('pointermove', (e) => {
-      if (this.drag) return this.tokenPointerMove(e);
-      const p = this.pan;
-      if (!p || p.id !== e.pointerId) return;
-      const dx = e.clientX - p.x, dy = e.clientY - p.y;
-      if (!p.moved && Math.hypot(dx, dy) < 5) return;
-      if (!p.moved) { p.moved = true; svg.setPointerCapture(e.pointerId); svg.classList.add('panning'); this.hideTip(); }
-      this.view.tx = p.tx + dx / p.scale;
-      this.view.ty = p.ty + dy / p.scale;
-      this.applyView();
-    });
-    const end = (e) => {
-      if (this.drag) return this.tokenPointerUp(e);
-      if (this.pan && this.pan.id === e.pointerId) {
-        if (this.pan.moved) { this.suppressClick = true; setTimeout(() => { this.suppressClick = false; }, 0); }
-        this.pan = null;
-        svg.classList.remove('panning');
-      }
-    };
-    svg.addEventListener('pointerup', end);
-    svg.addEventListener('pointercancel', end);
-  }
-
-  // ---------- token drag ----------
-  tokenPointerDown(e, id, tok, g) {
-    if (e.button !== 0) return;
-    e.stopPropagation();
-    const canDrag = this.isGM() || !!this.opts.playerDrag;
-    this.drag = { id, tok, g, x: e.clientX, y: e.clientY, active: false, canDrag, pointerId: e.pointerId };
-    this.svg.setPointerCapture(e.pointerId);
-  }
-  tokenPointerMove(e) {
-    const d = this.drag;
-    if (!d || e.pointerId !== d.pointerId) return;
-    const dx = e.clientX - d.x, dy = e.clientY - d.y;
-    if (!d.active) {
-      if (!d.canDrag || Math.hypot(dx, dy) < 5) return;
-      d.active = true;
-      d.g.classList.add('dragging');
-      this.hideTip();
-    }
-    const ctm = this.svg.getScreenCTM();
-    const sc = (ctm ? ctm.a : 1) * this.view.k;
-    d.g.setAttribute('transform', `translate(${dx / sc} ${dy / sc})`);
-    const cell = this.cellAtClient(e.clientX, e.clientY);
-    this.showDropGhost(cell, this.cellAllowed(cell, d.id));
-  }
-  tokenPointerUp(e) {
-    const d = this.drag;
-    if (!d || e.pointerId !== d.pointerId) return;
-    this.drag = null;
-    this.layers.ghost.replaceChildren();
-    if (!d.active) {
-      // a click/tap
-      if (this.opts.onTokenClick) this.opts.onTokenClick(d.id, d.tok, e);
-      else this.showTip(e, d.tok.name || d.id, [String(d.tok.type || '').toUpperCase()]);
-      if (this.dirty) { this.dirty = false; this.render(); }
-      return;
-    }
-    const cell = this.cellAtClient(e.clientX, e.clientY);
-    const ok = this.cellAllowed(cell, d.id) && !(cell.x === Number(d.tok.x) && cell.y === Number(d.tok.y));
-    if (ok && this.opts.onTokenMove) {
-      this.pendingMoves.set(d.id, { x: cell.x, y: cell.y });
-      Promise.resolve(this.opts.onTokenMove(d.id, cell.x, cell.y, cell.room ? String(cell.room.id) : ''))
-        .then((res) => { if (res === false) { this.pendingMoves.delete(d.id); this.render(); } })
-        .catch(() => { this.pendingMoves.delete(d.id); this.render(); });
-    } else if (!ok && cell && this.opts.onRejectedMove) {
-      this.opts.onRejectedMove(cell);
-    }
-    this.dirty = false;
-    this.render();
-  }
-  /** True while one of this client's own token moves awaits server confirmation. */
-  hasMovesInFlight() { return this.pendingMoves.size > 0; }
-}
-
-/** Geometry of a connection between rooms a and b: orthogonal path with 45° corners and door points. */
-export function connectionGeometry(a, b, u) {
-  const A = { x: a.x * u, y: a.y * u, w: a.width * u, h: a.height * u };
-  const B = { x: b.x * u, y: b.y * u, w: b.width * u, h: b.height * u };
-  const gapX = Math.max(B.x - (A.x + A.w), A.x - (B.x + B.w));
-  const gapY = Math.max(B.y - (A.y + A.h), A.y - (B.y + B.h));
-  const horizontal = gapX >= gapY;
-  let p1, p2;
-  if (horizontal) {
-    const ov0 = Math.max(A.y, B.y), ov1 = Math.min(A.y + A.h, B.y + B.h);
-    const ya = ov1 > ov0 ? (ov0 + ov1) / 2 : A.y + A.h / 2;
-    const yb = ov1 > ov0 ? ya : B.y + B.h / 2;
-    if (B.x >= A.x + A.w || (B.x + B.w / 2) > (A.x + A.w / 2)) { p1 = [A.x + A.w, ya]; p2 = [B.x, yb]; }
-    else { p1 = [A.x, ya]; p2 = [B.x + B.w, yb]; }
-  } else {
-    const ov0 = Math.max(A.x, B.x), ov1 = Math.min(A.x + A.w, B.x + B.w);
-    const xa = ov1 > ov0 ? (ov0 + ov1) / 2 : A.x + A.w / 2;
-    const xb = ov1 > ov0 ? xa : B.x + B.w / 2;
-    if (B.y >= A.y + A.h || (B.y + B.h / 2) > (A.y + A.h / 2)) { p1 = [xa, A.y + A.h]; p2 = [xb, B.y]; }
-    else { p1 = [xa, A.y]; p2 = [xb, B.y + B.h]; }
-  }
-  // main axis index: 0 = x (horizontal), 1 = y
-  const m = horizontal ? 0 : 1, n = 1 - m;
-  const dMain = p2[m] - p1[m], dMinor = p2[n] - p1[n];
-  let pts;
-  if (Math.abs(dMinor) < 0.5) pts = [p1, p2];
-  else {
-    const diag = Math.min(Math.abs(dMinor), Math.abs(dMain));
-    const mid = (p1[m] + p2[m]) / 2, sg = Math.sign(dMain) || 1;
-    const q1 = [], q2 = [];
-    q1[m] = mid - sg * diag / 2; q1[n] = p1[n];
-    q2[m] = mid + sg * diag / 2; q2[n] = p1[n] + Math.sign(dMinor) * diag;
-    const q3 = []; q3[m] = q2[m]; q3[n] = p2[n];
-    pts = [p1, q1, q2, q3, p2];
-  }
-  const path = 'M' + pts.map(p => `${p[0].toFixed(1)} ${p[1].toFixed(1)}`).join(' L');
-  return { path, a: p1, b: p2, axis: horizontal ? 'h' : 'v' };
-}
-
-/** Door symbol centred at point p on a room edge. axis 'h' = connection runs horizontally (door on a vertical edge). */
-function doorSymbol(p, axis, u, type, status, ghost) {
-  const L = u * 0.9, T = u * 0.34;
-  const g = s('g', { transform: `translate(${p[0]} ${p[1]})${axis === 'h' ? ' rotate(90)' : ''}`, opacity: ghost ? 0.35 : null });
-  // hit area
-  g.appendChild(s('rect', { x: -L / 2 - 4, y: -T / 2 - 4, width: L + 8, height: T + 8, fill: 'transparent' }));
-  const open = status === 'OPEN';
-  const slide = open ? L * 0.32 : 0;
-  g.appendChild(s('rect', { class: 'door-frame', x: -L / 2, y: -T / 2, width: L, height: T, fill: '#0a0a0a' }));
-  if (status === 'SEALED') g.appendChild(s('rect', { class: 'door-frame2', x: -L / 2 - 4, y: -T / 2 - 4, width: L + 8, height: T + 8 }));
-  g.appendChild(s('rect', { class: 'door-leaf', x: -L / 2, y: -T / 2, width: L / 2, height: T, transform: `translate(${-slide} 0)` }));
-  g.appendChild(s('rect', { class: 'door-leaf', x: 0, y: -T / 2, width: L / 2, height: T, transform: `translate(${slide} 0)` }));
-  if (type === 'airlock') g.appendChild(s('rect', { class: 'door-inner', x: -L / 2 + 4, y: -T / 2 + 3, width: L - 8, height: T - 6 }));
-  if (type === 'blast_door') g.appendChild(s('path', { class: 'door-x', d: `M${-L / 2 + 2} ${-T / 2 + 1} L${L / 2 - 2} ${T / 2 - 1} M${L / 2 - 2} ${-T / 2 + 1} L${-L / 2 + 2} ${T / 2 - 1}` }));
-  if (type === 'emergency') g.appendChild(s('line', { class: 'door-inner', x1: -L / 4, x2: L / 4, y1: 0, y2: 0 }));
-  if (status === 'LOCKED') {
-    g.appendChild(s('circle', { class: 'door-key', cx: 0, cy: -T * 0.12, r: T * 0.17 }));
-    g.appendChild(s('rect', { class: 'door-key', x: -T * 0.07, y: -T * 0.1, width: T * 0.14, height: T * 0.34 }));
-  }
-  if (status === 'DAMAGED') {
-    g.appendChild(s('path', { class: 'door-crack', d: `M${-L * 0.3} ${-T / 2} L${-L * 0.1} ${-T * 0.05} L${-L * 0.22} ${T * 0.1} L${0} ${T / 2}` }));
-    g.appendChild(s('circle', { class: 'door-spark', cx: L * 0.18, cy: -T * 0.1, r: 3 }));
-  }
-  return g;
 }

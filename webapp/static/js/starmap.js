@@ -21,7 +21,7 @@ export class StarMap {
     this.list = h('div.star-list.panel', { hidden: !interactive });
     this.info = h('div.star-info.panel', { hidden: true });
     this.caption = h('div.star-caption', { 'data-testid': 'space-caption' });
-    this.root = h('div.starmap', { 'data-testid': interactive ? 'bridge-starmap' : 'space-view' }, this.svgBox, this.list, this.info, this.caption);
+    this.root = h(interactive ? 'div.starmap.interactive' : 'div.starmap', { 'data-testid': interactive ? 'bridge-starmap' : 'space-view' }, this.svgBox, this.list, this.info, this.caption);
     host.appendChild(this.root);
     this.alive = true;
     this.selected = null;
@@ -95,6 +95,7 @@ export class StarMap {
       if (s.label !== false) { const t = sv('text', { x: x + 3, y: -y - 3, class: 'star-label' + (hi ? ' hi' : '') }); t.textContent = String(s.name).toUpperCase(); svg.appendChild(t); }
     }
     this.svgBox.replaceChildren(svg);
+    fitLabels(svg);
   }
 
   drawSystem(m, sys) {
@@ -114,5 +115,18 @@ export class StarMap {
     const t = sv('text', { x: 0, y: -maxR * 0.55, class: 'star-label sys-title', 'text-anchor': 'middle' }); t.textContent = String((sys && sys.name) || star.name || '').toUpperCase();
     svg.appendChild(t);
     this.svgBox.replaceChildren(svg);
+    fitLabels(svg);
   }
+}
+
+/** Widen the viewBox to everything drawn, labels included, so no name is cut off at the edge. */
+function fitLabels(svg) {
+  let bb;
+  try { bb = svg.getBBox(); } catch { return; }
+  if (!bb || !bb.width) return;
+  const [x, y, w, hh] = svg.getAttribute('viewBox').split(' ').map(Number);
+  const pad = 2;
+  const x0 = Math.min(x, bb.x - pad), y0 = Math.min(y, bb.y - pad);
+  const x1 = Math.max(x + w, bb.x + bb.width + pad), y1 = Math.max(y + hh, bb.y + bb.height + pad);
+  svg.setAttribute('viewBox', `${x0} ${y0} ${x1 - x0} ${y1 - y0}`);
 }

@@ -208,7 +208,7 @@ public final class Campaign {
 
     /** The session logs as the BRIDGE view lists them, newest first. */
     public List<Map<String, Object>> sessionsJson() {
-        return sessions.stream().map(Session::data).toList();
+        return sessions.stream().map(Session::json).toList();
     }
 
     public Optional<Map<String, Object>> shipStatus(Map<String, ? extends Map<String, ?>> overrides) {

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where a door sits on one room's edge, computed as the display's {@code connectionGeometry} (map.js) does from
+ * Where a door sits on one room's edge, computed as the display's {@code connectionGeometry} (map-shapes.js) does from
  * both rooms: for a door between a revealed room and a hidden one the players' map carries only this point, so
  * the hidden room's id, name and outline stay on the server. In grid cells; {@code axis} "h" = the connection
  * runs horizontally (the door is on a vertical edge).

@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import charon.markdown.MarkdownHtml;
+
 /**
  * A comm-terminal message as one terminal sees it.
  *
@@ -66,6 +68,7 @@ public record Message(Map<String, Object> fields, String folder, String contact)
         json.put("from", Values.rawOr(fields, "from", ""));
         json.put("to", Values.rawOr(fields, "to", ""));
         json.put("content", Values.rawOr(fields, "content", ""));
+        json.put("content_html", MarkdownHtml.render(content()));
         json.put("timestamp", Timestamps.toJson(timestamp()));
         json.put("priority", Values.rawOr(fields, "priority", "NORMAL"));
         json.put("read", fields.containsKey("read") ? fields.get("read") : Boolean.TRUE);

@@ -1,7 +1,10 @@
 package charon.campaign;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import charon.markdown.MarkdownHtml;
 
 /**
  * A session log ({@code campaign/sessions/*.md}).
@@ -29,6 +32,13 @@ public record Session(Map<String, Object> data) {
 
     public String fileName() {
         return Values.str(data, "filename", "");
+    }
+
+    /** The data with the body as HTML ({@code body_html}, rendered on the server: no display parses Markdown). */
+    public Map<String, Object> json() {
+        Map<String, Object> json = new LinkedHashMap<>(data);
+        json.put("body_html", MarkdownHtml.render(body()));
+        return json;
     }
 
     public List<?> npcs() {

@@ -58,8 +58,10 @@ class JsonShapesTest {
                 List.copyOf(r.body().keySet()));
         assertEquals("Meridian Highport", r.body().get("location_name"));
         Map<String, Object> msg = map(Values.asList(r.body().get("inbox")).get(0));
-        assertEquals(List.of("message_id", "subject", "from", "to", "content", "timestamp", "priority", "read", "folder",
+        // content_html: the Markdown rendered by the server (issue 17), beside the text as written
+        assertEquals(List.of("message_id", "subject", "from", "to", "content", "content_html", "timestamp", "priority", "read", "folder",
                 "contact", "conversation_id", "in_reply_to"), List.copyOf(msg.keySet()));
+        assertEquals(charon.markdown.MarkdownHtml.render((String) msg.get("content")), msg.get("content_html"));
         assertEquals("2291-02-27T11:00:00", msg.get("timestamp"));
         assertEquals("", msg.get("conversation_id"));
         assertEquals("meridian_traffic", msg.get("contact"));

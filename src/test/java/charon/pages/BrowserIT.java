@@ -197,7 +197,7 @@ class BrowserIT {
         awaitTrue(console, "console in ENCOUNTER", WAIT, d -> text(d, "current-view").startsWith("ENCOUNTER"));
         expandTree("hesper", "orrin");
         click(console, "loc-" + SHIP);
-        awaitTrue(console, "console on the ship", WAIT, d -> text(d, "current-view").equals("ENCOUNTER // " + SHIP));
+        awaitTrue(console, "console on the ship", WAIT, d -> text(d, "current-view").equals("ENCOUNTER // MSV CALDERA WREN"));
         awaitTrue(display, "display draws the ship, the hidden galley not even in its page", WAIT,
                 d -> "ENCOUNTER".equals(bodyData(d, "viewType")) && exists(d, "map-svg") && !exists(d, "room-wren_galley"));
         awaitTrue(console, "room switch in the console", WAIT, d -> "false".equals(attr(d, "reveal-wren_galley", "data-visible")));
@@ -296,14 +296,23 @@ class BrowserIT {
         awaitTrue(display, "terminal messages listed", WAIT, d -> !d.findElements(By.cssSelector("[data-testid^='terminal-msg-']")).isEmpty());
         shot(display, "05-terminal-overlay");
 
+        // issue 17 point 5: a display's CLOSE closes the overlay on that display only
         click(display, "terminal-close");
         awaitTrue(display, "overlay closed on the display", WAIT, d -> !isShown(d, "terminal-overlay"));
-        awaitTrue(console, "console shows the terminal as hidden", WAIT, d -> "false".equals(attr(d, show, "aria-pressed")));
-        assertEquals("", JsonText.object(Http.get(api().resolve("active-view/")).body()).getString("overlay_terminal_slug"));
+        assertEquals("helm", JsonText.object(Http.get(api().resolve("active-view/")).body()).getString("overlay_terminal_slug"),
+                "the overlay stays shown for the other displays");
+        assertEquals("true", attr(console, show, "aria-pressed"), "the console still shows the terminal as shown");
+        display.navigate().refresh(); // another display (or this one, reloaded) still gets the overlay
+        awaitTrue(display, "a display that did not close it shows it", WAIT, d -> isShown(d, "terminal-overlay") && exists(d, "terminal-title"));
 
+        // the GM closes it for everyone, and a display that closed it opens it again when the GM shows it again
+        click(display, "terminal-close");
+        awaitTrue(display, "closed here again", WAIT, d -> !isShown(d, "terminal-overlay"));
         click(console, show);
-        awaitTrue(display, "overlay open again", WAIT, d -> isShown(d, "terminal-overlay"));
-        awaitTrue(console, "console HIDE control", WAIT, d -> "true".equals(attr(d, show, "aria-pressed")));
+        awaitTrue(console, "console SHOW control again", WAIT, d -> "false".equals(attr(d, show, "aria-pressed")));
+        assertEquals("", JsonText.object(Http.get(api().resolve("active-view/")).body()).getString("overlay_terminal_slug"));
+        click(console, show);
+        awaitTrue(display, "shown again by the GM, open again here", WAIT, d -> isShown(d, "terminal-overlay") && exists(d, "terminal-title"));
         click(console, show);
         awaitTrue(display, "overlay hidden from the console", WAIT, d -> !isShown(d, "terminal-overlay"));
         awaitTrue(console, "console SHOW control again", WAIT, d -> "false".equals(attr(d, show, "aria-pressed")));
@@ -549,9 +558,14 @@ class BrowserIT {
         for (String r : recipients) {
             select.selectByValue(r);
         }
+        // issue 17 point 6: the button names the audience, and the recipients reset after sending
+        String audience = recipients.length == 0 ? "TRANSMIT TO ALL" : "TRANSMIT TO " + String.join(", ", recipients).toUpperCase();
+        awaitTrue(console, "the button names " + audience, WAIT, d -> audience.equals(text(d, "bc-send")));
         click(console, "bc-send");
         // the form clears the text only when the server accepted the message
         awaitTrue(console, "transmitted: " + content, WAIT, d -> "".equals(d.findElement(testid("bc-content")).getDomProperty("value")));
+        awaitTrue(console, "the next message goes to everyone again", WAIT, d -> "TRANSMIT TO ALL".equals(text(d, "bc-send"))
+                && new Select(d.findElement(testid("bc-recipients"))).getAllSelectedOptions().isEmpty());
     }
 
     /** data-testid of the message showing this text, or null. */

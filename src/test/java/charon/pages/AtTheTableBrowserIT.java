@@ -1,0 +1,619 @@
+package charon.pages;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import charon.testsupport.Deployments;
+import charon.testsupport.JsonText;
+import charon.testsupport.Session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 17 in real headless Chromium, at the sizes of a real table: the GM's laptop (1366×768), the TV (1920×1080)
+ * and a phone (390×844), each set exactly through the DevTools protocol. What is measured (positions, scrolling,
+ * overlaps, font sizes) is measured by the browser. Screenshots go to {@code target/screenshots/} (issue17-*.png).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class AtTheTableBrowserIT {
+
+    private static final String SHIP = "msv_caldera_wren";
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Path DATA = Path.of(System.getProperty("charon.test.dir", "target/test-data"), "at-the-table-" + System.nanoTime());
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static ChromeDriver console;
+    private static ChromeDriver tv;
+    private static ChromeDriver phoneDriver;
+    private static Session gm;
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() throws Exception {
+        return Deployments.onFixtureDatabase("atthetable", DATA, "1");
+    }
+
+    private String page(String path) {
+        return base.toString() + path;
+    }
+
+    private URI api() {
+        return URI.create(base.toString()).resolve("api/");
+    }
+
+    @BeforeEach
+    void browsers() throws Exception {
+        if (console == null) {
+            Files.createDirectories(SCREENSHOTS);
+            gm = signedInGm();
+            console = browser("console", 1366, 768, false);
+            tv = browser("tv", 1920, 1080, false);
+            console.get(page("gmconsole/"));
+            awaitTrue(console, "login page", d -> d.getCurrentUrl().contains("/login/") && exists(d, "login-username"));
+            console.findElement(By.cssSelector("[data-testid='login-username']")).sendKeys("gm");
+            console.findElement(By.cssSelector("[data-testid='login-password']")).sendKeys("gm-pass-123");
+            console.findElement(By.cssSelector("[data-testid='login-submit']")).click();
+            awaitTrue(console, "console live", d -> d.getCurrentUrl().endsWith("/gmconsole/") && "live".equals(bodyData(d, "connection")));
+            tv.get(page("terminal/"));
+            awaitTrue(tv, "TV live", d -> "live".equals(bodyData(d, "connection")) && bodyData(d, "viewType") != null);
+        }
+    }
+
+    @AfterAll
+    static void quit() {
+        for (WebDriver driver : new WebDriver[] {console, tv, phoneDriver}) {
+            if (driver != null) {
+                driver.quit();
+            }
+        }
+        console = null;
+        tv = null;
+        phoneDriver = null;
+    }
+
+    /** Points 1, 3 and 7: one click on a location from STANDBY; everything the GM needs is on the laptop's screen. */
+    @Test
+    @Order(1)
+    void oneClickOnALocationShowsItsMapAndTheConsoleFitsALaptop() {
+        awaitTrue(tv, "STANDBY shows the campaign's own title", d -> "STANDBY".equals(bodyData(d, "viewType"))
+                && "SALT AND STATIC".equals(text(d, "standby-sub")));
+        expandTree("hesper", "orrin");
+        assertEquals("", attr(console, "loc-" + SHIP, "disabled") == null ? "" : "disabled", "a location is clickable in STANDBY");
+        click(console, "loc-" + SHIP);
+        awaitTrue(tv, "one click: the TV shows the ship's map", d -> "ENCOUNTER".equals(bodyData(d, "viewType")) && exists(d, "map-svg"));
+        awaitTrue(console, "the console names the place, not its id", d -> "ENCOUNTER // MSV CALDERA WREN".equals(text(console, "current-view")));
+        awaitTrue(console, "the map preview", d -> exists(d, "room-wren_galley") && exists(d, "reveal-wren_galley"));
+
+        Map<?, ?> page = (Map<?, ?>) js(console, "const e = document.scrollingElement; return {sh: e.scrollHeight, ih: innerHeight, sw: e.scrollWidth, iw: innerWidth};");
+        assertEquals(768L, page.get("ih"));
+        assertTrue(((Number) page.get("sh")).longValue() <= 768, "the console does not scroll at 1366x768: " + page);
+        assertTrue(((Number) page.get("sw")).longValue() <= 1366, "nor sideways: " + page);
+        for (String id : List.of("view-btn-STANDBY", "view-btn-CHARON", "location-tree", "gm-map", "reveal-all", "hide-all", "deck-btn-upper", "undo")) {
+            assertTrue(inViewport(console, id), id + " is on screen without scrolling");
+        }
+        Map<?, ?> map = rect(console, "gm-map");
+        assertTrue(((Number) map.get("height")).doubleValue() >= 400, "the map preview takes the room: " + map);
+        shot(console, "issue17-01-console-1366x768");
+        shot(tv, "issue17-02-tv-encounter-1920x1080");
+    }
+
+    /** Point 2: a click on a room reveals or hides it, a click on a door changes it in place; A, X and ? work. */
+    @Test
+    @Order(2)
+    void theMapPreviewIsTheControl() throws Exception {
+        onTheShip();
+        clickOnMap("room-wren_galley");
+        awaitTrue(tv, "a click on the galley reveals it on the TV", d -> "true".equals(attr(d, "room-wren_galley", "data-visible")));
+        clickOnMap("room-wren_galley");
+        awaitTrue(tv, "a second click hides it", d -> !exists(d, "room-wren_galley"));
+
+        String before = attr(console, "door-wren_cockpit_galley", "data-status");
+        String next = Map.of("OPEN", "CLOSED", "CLOSED", "LOCKED", "LOCKED", "OPEN").getOrDefault(before, "OPEN");
+        clickOnMap("door-wren_cockpit_galley"); // on one of its two symbols, at the cockpit's and at the galley's wall
+        awaitTrue(console, "the door moves to its next state in place", d -> next.equals(attr(d, "door-wren_cockpit_galley", "data-status")));
+        assertEquals(next, JsonText.object(gm.get("gm/active-view/").body()).getJsonObject("encounter_door_status").getString("wren_cockpit_galley"),
+                "the server has the door's new state");
+        awaitTrue(console, "the picker beside it names the rooms", d -> text(d, "door-popup").startsWith("DOOR: COCKPIT ↔ GALLEY"));
+        assertTrue(inViewport(console, "door-popup"), "the door's controls are on screen");
+        assertFalse(text(console, "door-popup").contains("wren_"), "no internal id in the picker");
+        click(console, "door-status-SEALED");
+        awaitTrue(console, "picked in place", d -> "SEALED".equals(attr(d, "door-wren_cockpit_galley", "data-status")) && !exists(d, "door-popup"));
+
+        // a toast never covers a control: it has its own lane in the header
+        click(console, "reveal-all");
+        awaitTrue(console, "a toast", d -> exists(d, "toast"));
+        @SuppressWarnings("unchecked")
+        List<String> covered = (List<String>) js(console, """
+                const t = document.querySelector('[data-testid="toast"]').getBoundingClientRect();
+                const hit = [];
+                for (const c of document.querySelectorAll('button, input, select, textarea, a, [data-testid^="room-"], [data-testid^="door-"]')) {
+                  const r = c.getBoundingClientRect();
+                  if (!r.width || !r.height || c.closest('[data-toast-lane]')) continue;
+                  if (r.left < t.right && r.right > t.left && r.top < t.bottom && r.bottom > t.top) hit.push(c.dataset.testid || c.outerHTML.slice(0, 60));
+                }
+                return hit;""");
+        assertEquals(List.of(), covered, "controls under the toast");
+        awaitTrue(tv, "every room revealed", d -> "true".equals(attr(d, "room-wren_cryo", "data-visible")) && "true".equals(attr(d, "room-wren_galley", "data-visible")));
+        shot(console, "issue17-03-console-toast-and-map");
+
+        console.findElement(By.tagName("body")).sendKeys("x");
+        awaitTrue(tv, "X hides every room", d -> !exists(d, "room-wren_cryo") && !exists(d, "room-wren_galley"));
+        console.findElement(By.tagName("body")).sendKeys("a");
+        awaitTrue(tv, "A reveals every room", d -> "true".equals(attr(d, "room-wren_cryo", "data-visible")));
+        console.findElement(By.tagName("body")).sendKeys("?");
+        awaitTrue(console, "? lists the shortcuts", d -> shown(d, "shortcuts") && text(d, "shortcuts").contains("Reveal every room"));
+        shot(console, "issue17-04-console-shortcuts");
+        new Actions(console).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        awaitTrue(console, "Esc closes the list", d -> !shown(d, "shortcuts"));
+
+        // disabled things look disabled: a disabled button is dimmed, an enabled one is not
+        awaitTrue(console, "nothing to redo", d -> "true".equals(String.valueOf(js(d, "return document.querySelector('[data-testid=\"redo\"]').disabled"))));
+        double dimmed = Double.parseDouble(String.valueOf(js(console, "return getComputedStyle(document.querySelector('[data-testid=\"redo\"]')).opacity")));
+        double enabled = Double.parseDouble(String.valueOf(js(console, "return getComputedStyle(document.querySelector('[data-testid=\"undo\"]')).opacity")));
+        assertTrue(dimmed <= 0.5 && enabled == 1.0, "disabled " + dimmed + ", enabled " + enabled);
+    }
+
+    /** Points 5 and 10: a phone's CLOSE is the phone's; at phone width the terminal stacks its list above the message. */
+    @Test
+    @Order(3)
+    void aDisplaysCloseIsLocalAndAPhoneStacksTheTerminal() throws Exception {
+        onTheShip();
+        ChromeDriver phone = phone();
+        gm.ok("gm/show-terminal/", "{\"location_slug\":\"" + SHIP + "\",\"terminal_slug\":\"helm\"}");
+        for (WebDriver d : List.of(tv, phone)) {
+            awaitTrue(d, "the terminal overlay", x -> shown(x, "terminal-overlay") && exists(x, "terminal-reader")
+                    && !x.findElements(By.cssSelector("[data-testid^='terminal-msg-']")).isEmpty());
+        }
+        Map<?, ?> list = rect(phone, "terminal-list"), reader = rect(phone, "terminal-reader");
+        assertTrue(num(reader, "top") >= num(list, "bottom") - 1, "the message is below the list on a phone: " + list + " " + reader);
+        assertTrue(num(reader, "width") >= 300, "the reader has the phone's width: " + reader);
+        shot(phone, "issue17-05-phone-terminal-390x844");
+
+        click(phone, "terminal-close");
+        awaitTrue(phone, "closed on the phone", d -> !shown(d, "terminal-overlay"));
+        gm.ok("gm/encounter/toggle-room/", "{\"room_id\":\"wren_medbay\",\"visible\":true}"); // a later event reaches both
+        awaitTrue(tv, "the TV got the later event", d -> "true".equals(attr(d, "room-wren_medbay", "data-visible")));
+        assertTrue(shown(tv, "terminal-overlay"), "the TV still shows the terminal");
+        assertFalse(shown(phone, "terminal-overlay"), "the phone stays closed");
+        assertEquals("helm", JsonText.object(gm.get("active-view/").body()).getString("overlay_terminal_slug"));
+
+        gm.ok("gm/show-terminal/", "{\"location_slug\":\"\",\"terminal_slug\":\"\"}"); // the GM closes it for everyone
+        awaitTrue(tv, "the GM closed it on the TV", d -> !shown(d, "terminal-overlay"));
+    }
+
+    /** Point 10: on a phone the map starts big enough to read and touch, the legend is folded, two fingers zoom. */
+    @Test
+    @Order(4)
+    void onAPhoneTheMapIsBigEnoughAndPinches() throws Exception {
+        onTheShip();
+        ChromeDriver phone = phone();
+        String token = gm.ok("gm/encounter/place-token/", "{\"type\":\"player\",\"name\":\"Yusra\",\"x\":9,\"y\":6,\"room_id\":\"wren_galley\"}").getString("token_id");
+        gm.ok("gm/encounter/toggle-room/", "{\"room_id\":\"wren_galley\",\"visible\":true}");
+        // a tablet (820x1180) first, then the phone (390x844): the same browser, resized
+        resize(phone, 820, 1180);
+        bigEnoughToTouch(phone, token, "tablet");
+        shot(phone, "issue17-06a-tablet-map-820x1180");
+        resize(phone, 390, 844);
+        bigEnoughToTouch(phone, token, "phone");
+        assertTrue(attr(phone, "map-legend", "class").contains("collapsed"), "the legend starts folded on a phone");
+        assertFalse(overlaps(phone, "map-legend", "encounter-map"), "the folded legend does not cover the map");
+        shot(phone, "issue17-06-phone-map-390x844");
+
+        double before = Double.parseDouble(attr(phone, "map-svg", "data-zoom"));
+        Map<?, ?> svg = rect(phone, "map-svg");
+        double cx = (num(svg, "left") + num(svg, "right")) / 2, cy = (num(svg, "top") + num(svg, "bottom")) / 2;
+        touch(phone, "touchStart", cx - 20, cy, cx + 20, cy);
+        for (int i = 1; i <= 5; i++) {
+            touch(phone, "touchMove", cx - 20 - 15 * i, cy, cx + 20 + 15 * i, cy);
+        }
+        phone.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchEnd", "touchPoints", List.of()));
+        double after = Double.parseDouble(attr(phone, "map-svg", "data-zoom"));
+        assertTrue(after > before * 1.5, "two fingers spreading zoom in: " + before + " -> " + after);
+    }
+
+    /** Points 9 and 11: on the TV every text is at least 24 px (legend 20) and bright; nothing covers a room or a door. */
+    @Test
+    @Order(5)
+    void onTheTvEveryTextIsLargeAndBrightAndNothingOverlaps() throws Exception {
+        onTheShip();
+        gm.ok("gm/encounter/room-visibility/", "{\"room_visibility\":{\"wren_cockpit\":true,\"wren_galley\":true,\"wren_medbay\":true,\"wren_airlock\":true,\"wren_cryo\":true}}");
+        awaitTrue(tv, "every room on the TV", d -> "true".equals(attr(d, "room-wren_cryo", "data-visible")) && "true".equals(attr(d, "room-wren_medbay", "data-visible"))
+                && exists(d, "door-wren_medbay_cryo") && exists(d, "door-wren_galley_cryo"));
+        @SuppressWarnings("unchecked")
+        List<String> covered = (List<String>) js(tv, """
+                const hits = [], L = document.querySelector('[data-testid="map-legend"]').getBoundingClientRect();
+                const cut = (a, b) => a.left < b.right - 1 && a.right > b.left + 1 && a.top < b.bottom - 1 && a.bottom > b.top + 1;
+                for (const r of document.querySelectorAll('[data-testid^="room-"][data-visible="true"]')) if (cut(L, r.getBoundingClientRect())) hits.push('legend over ' + r.dataset.testid);
+                const symbols = [...document.querySelectorAll('[data-testid^="door-"]')].flatMap(d => [...d.querySelectorAll('.door-frame')].map(f => [d.dataset.testid, f.getBoundingClientRect()]));
+                for (let i = 0; i < symbols.length; i++) for (let j = i + 1; j < symbols.length; j++)
+                  if (symbols[i][0] !== symbols[j][0] && cut(symbols[i][1], symbols[j][1])) hits.push(symbols[i][0] + ' over ' + symbols[j][0]);
+                return hits;""");
+        assertEquals(List.of(), covered, "nothing drawn over a room or a door");
+        shot(tv, "issue17-07-tv-map-1920x1080");
+        assertReadableFromTheSofa("ENCOUNTER");
+
+        gm.ok("gm/switch-view/", "{\"view_type\":\"STANDBY\"}");
+        awaitTrue(tv, "STANDBY", d -> "STANDBY".equals(bodyData(d, "viewType")) && "SALT AND STATIC".equals(text(d, "standby-sub")));
+        assertReadableFromTheSofa("STANDBY");
+
+        // places without a room map: the star map, captioned with names, never "null"
+        for (String[] place : new String[][] {{"hesper", "HESPER"}, {"orrin", "ORRIN"}}) {
+            gm.ok("gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + place[0] + "\"}");
+            awaitTrue(tv, "the star map of " + place[0], d -> text(d, "space-caption").startsWith(place[1]) && text(d, "display-title").startsWith(place[1]));
+            String shown = String.valueOf(js(tv, "return document.body.innerText"));
+            assertFalse(shown.toLowerCase().contains("null") || shown.contains("undefined"), "never \"null\" on a display: " + shown);
+        }
+
+        gm.ok("gm/switch-view/", "{\"view_type\":\"BRIDGE\"}");
+        awaitTrue(tv, "the bridge's star map", d -> "BRIDGE".equals(bodyData(d, "viewType"))
+                && Boolean.TRUE.equals(js(d, "return document.querySelectorAll('[data-testid=\"bridge-starmap\"] .star-label').length > 0")));
+        @SuppressWarnings("unchecked")
+        List<String> starProblems = (List<String>) js(tv, """
+                const out = [], svg = document.querySelector('[data-testid="bridge-starmap"] svg').getBoundingClientRect();
+                const list = document.querySelector('[data-testid="bridge-starmap"] .star-list').getBoundingClientRect();
+                for (const t of document.querySelectorAll('[data-testid="bridge-starmap"] .star-label')) {
+                  const r = t.getBoundingClientRect();
+                  if (r.left < svg.left - 0.5 || r.right > svg.right + 0.5 || r.top < svg.top - 0.5 || r.bottom > svg.bottom + 0.5) out.push('cut off: ' + t.textContent);
+                }
+                for (const c of document.querySelectorAll('[data-testid="bridge-starmap"] circle.star')) {
+                  const r = c.getBoundingClientRect();
+                  if (r.left < list.right && r.right > list.left && r.top < list.bottom && r.bottom > list.top) out.push('a star under the STAR MAP panel');
+                }
+                return out;""");
+        assertEquals(List.of(), starProblems);
+        shot(tv, "issue17-08-tv-bridge-starmap-1920x1080");
+
+        // point 13: the session log's Markdown, rendered by the server, with its GFM table
+        click(tv, "bridge-tab-logs");
+        click(tv, "log-2");
+        awaitTrue(tv, "session 2 with its watch rota as a table", d -> Boolean.TRUE.equals(js(d,
+                "const t = document.querySelector('[data-testid=\"log-detail\"] .md table'); return !!t && t.rows.length === 3 && t.rows[1].cells[1].textContent === 'Tomas';")));
+        assertTrue(Boolean.TRUE.equals(js(tv, "return !!document.querySelector('[data-testid=\"log-detail\"] .md h3')")), "headings rendered");
+        shot(tv, "issue17-09-tv-session-log-table");
+        click(tv, "bridge-tab-map");
+    }
+
+    /** Point 8: a player's line on a channel not on screen is counted, per channel, and the GM opens it from the list. */
+    @Test
+    @Order(6)
+    void charonCountsUnreadLinesPerChannel() throws Exception {
+        onTheShip();
+        gm.ok("gm/charon/mode/", "{\"mode\":\"QUERY\"}");
+        click(console, "tab-charon");
+        click(console, "charon-open-bridge"); // the GM reads another channel meanwhile
+        awaitTrue(console, "the console on the bridge channel", d -> text(d, "charon-title").endsWith("BRIDGE"));
+        String channel = "encounter-" + SHIP;
+        var player = new Session(api()).post("charon/" + channel + "/submit/", "{\"query\":\"Is anyone in the cryo vault?\"}");
+        assertEquals(200, player.statusCode(), player.body());
+        awaitTrue(console, "the ship's channel counts the line not on screen", d -> "1".equals(text(d, "charon-unread-" + channel)));
+        awaitTrue(console, "so does the CHARON tab", d -> "1".equals(attr(d, "tab-charon", "data-badge")));
+        assertEquals("CHARON TERMINAL // ENCOUNTER: MSV CALDERA WREN", "CHARON TERMINAL // " + text(console, "charon-open-" + channel), "people-facing channel names");
+        shot(console, "issue17-10-console-charon-unread");
+        click(console, "charon-open-" + channel);
+        awaitTrue(console, "the GM reads the line", d -> text(d, "gm-charon-log").contains("Is anyone in the cryo vault?")
+                && !exists(d, "charon-unread-" + channel) && "".equals(attr(d, "tab-charon", "data-badge")));
+        click(console, "tab-encounter");
+    }
+
+    /** Point 12: the GM deactivates, reactivates and deletes players, and lists, searches and deletes messages. */
+    @Test
+    @Order(7)
+    void theGmManagesAccountsAndMessagesFromTheConsole() throws Exception {
+        click(console, "tab-players");
+        awaitTrue(console, "ripley's row", d -> exists(d, "player-active-ripley"));
+        assertFalse(exists(console, "player-delete-gm"), "the GM's own account has no delete");
+        click(console, "player-active-ripley");
+        awaitTrue(console, "ripley inactive", d -> text(d, "player-ripley").contains("INACTIVE") && "REACTIVATE".equals(text(d, "player-active-ripley")));
+        assertTrue(loginStatus("ripley", "ripley-pass-123") >= 400, "a deactivated player cannot sign in");
+        click(console, "player-active-ripley");
+        awaitTrue(console, "ripley active again", d -> "DEACTIVATE".equals(text(d, "player-active-ripley")));
+        assertEquals(200, loginStatus("ripley", "ripley-pass-123"), "reactivated, ripley signs in");
+
+        // a write without the CSRF token is refused and changes nothing
+        var noToken = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(api().resolve("gm/player-accounts/hicks/delete/"))
+                .header("Content-Type", "application/json").header("Cookie", gm.cookieHeader().getOrDefault("Cookie", ""))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, noToken.statusCode(), noToken.body());
+        assertEquals(400, gm.post("gm/player-accounts/hicks/active/", "{}").statusCode(), "active is required");
+        assertEquals(200, loginStatus("hicks", "hicks-pass-123"), "hicks still there");
+
+        click(console, "player-delete-hicks");
+        awaitTrue(console, "asked once more", d -> "CONFIRM DELETE".equals(text(d, "player-delete-hicks")));
+        click(console, "player-delete-hicks");
+        awaitTrue(console, "hicks gone", d -> !exists(d, "player-hicks"));
+        assertTrue(loginStatus("hicks", "hicks-pass-123") >= 400, "a deleted player cannot sign in");
+        shot(console, "issue17-11-console-players");
+
+        String nonce = Long.toString(System.nanoTime(), 36);
+        long first = gm.ok("gm/broadcast/", "{\"content\":\"Coolant leak " + nonce + "\"}").getJsonNumber("message_id").longValue();
+        long second = gm.ok("gm/broadcast/", "{\"content\":\"Pod 7 warm " + nonce + "\",\"recipients\":[\"ripley\"]}").getJsonNumber("message_id").longValue();
+        click(console, "tab-broadcast");
+        console.findElement(By.cssSelector("[data-testid='message-search']")).sendKeys(nonce + org.openqa.selenium.Keys.ENTER);
+        awaitTrue(console, "both found", d -> exists(d, "sent-message-" + first) && exists(d, "sent-message-" + second)
+                && d.findElements(By.cssSelector("[data-testid^='sent-message-']")).size() == 2);
+        assertTrue(text(console, "sent-message-" + second).contains("→ ripley"), "the list says who got it");
+        click(console, "message-delete-" + first);
+        click(console, "message-delete-" + first);
+        awaitTrue(console, "deleted from the list", d -> !exists(d, "sent-message-" + first) && exists(d, "sent-message-" + second));
+        assertFalse(new Session(api()).get("messages/").body().contains("Coolant leak " + nonce), "the deleted message is gone for the players");
+        assertEquals(404, gm.post("gm/messages/" + first + "/delete/", "{}").statusCode(), "deleted once");
+        shot(console, "issue17-12-console-sent-messages");
+        click(console, "tab-encounter");
+    }
+
+    /** The first login also warms the server up; on a loaded machine it may outlast one request's timeout. */
+    private Session signedInGm() throws Exception {
+        try {
+            return Session.gm(api());
+        } catch (java.net.http.HttpTimeoutException slowFirstLogin) {
+            return Session.gm(api());
+        }
+    }
+
+    /** Each test starts from the ship's encounter on every screen, whatever the test before it left. */
+    private void onTheShip() throws Exception {
+        gm.ok("gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + SHIP + "\"}");
+        awaitTrue(console, "the console on the ship", d -> "ENCOUNTER // MSV CALDERA WREN".equals(text(d, "current-view")) && exists(d, "gm-map"));
+        awaitTrue(tv, "the TV on the ship", d -> "ENCOUNTER".equals(bodyData(d, "viewType")) && exists(d, "map-svg"));
+    }
+
+    private int loginStatus(String user, String password) throws Exception {
+        return new Session(api()).post("auth/login/", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}").statusCode();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private ChromeDriver phone() throws IOException {
+        if (phoneDriver == null) {
+            phoneDriver = browser("phone", 390, 844, true);
+            phoneDriver.get(page("terminal/"));
+            awaitTrue(phoneDriver, "phone live", d -> "live".equals(bodyData(d, "connection")) && bodyData(d, "viewType") != null);
+        }
+        return phoneDriver;
+    }
+
+    /**
+     * Every visible text on the TV: its size in CSS px (an SVG text's scaled by the map's zoom) at least 24 (20 in the
+     * legend), and its contrast with what is behind it, with the scanlines' dark row over both, at least 4.5:1, and
+     * 7:1 for primary text (the display's bright colours: --text, --teal-hi, --amber-hi).
+     */
+    private static void assertReadableFromTheSofa(String where) {
+        @SuppressWarnings("unchecked")
+        List<String> bad = (List<String>) js(tv, """
+                const parse = (c) => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null; const v = m[1].split(',').map(Number); return {r: v[0], g: v[1], b: v[2], a: v.length > 3 ? v[3] : 1}; };
+                const over = (f, b) => ({r: f.r * f.a + b.r * (1 - f.a), g: f.g * f.a + b.g * (1 - f.a), b: f.b * f.a + b.b * (1 - f.a), a: 1});
+                const lum = (c) => { const ch = (x) => { x /= 255; return x <= 0.04045 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); }; return 0.2126 * ch(c.r) + 0.7152 * ch(c.g) + 0.0722 * ch(c.b); };
+                const scan = (c) => ({r: c.r * 0.78, g: c.g * 0.78, b: c.b * 0.78, a: 1});
+                const ratio = (x, y) => { const a = lum(x), b = lum(y); return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); };
+                const background = (el) => {
+                  const layers = [];
+                  for (let e = el; e; e = e.parentElement) {
+                    const cs = getComputedStyle(e);
+                    const img = cs.backgroundImage.match(/rgba?\\([^)]+\\)/g);
+                    // a gradient: its lightest stop, the worst case
+                    if (img) { const cols = img.map(parse).sort((p, q) => lum(q) - lum(p)); layers.push(cols[0]); if (cols[0].a >= 1) break; }
+                    const bg = parse(cs.backgroundColor);
+                    if (bg && bg.a > 0) { layers.push(bg); if (bg.a >= 1) break; }
+                  }
+                  let c = {r: 0, g: 0, b: 0, a: 1};
+                  for (let i = layers.length - 1; i >= 0; i--) c = over(layers[i], c);
+                  return c;
+                };
+                const primary = ['--text', '--teal-hi', '--amber-hi'].map(v => getComputedStyle(document.body).getPropertyValue(v).trim().toLowerCase());
+                const hex = (c) => '#' + [c.r, c.g, c.b].map(x => Math.round(x).toString(16).padStart(2, '0')).join('');
+                const bad = [], seen = new Set();
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  const el = n.parentElement;
+                  if (!n.textContent.trim() || !el || seen.has(el) || el.closest('[hidden], script, style, title, noscript')) continue;
+                  seen.add(el);
+                  const r = el.getBoundingClientRect();
+                  if (!r.width || !r.height || r.bottom < 0 || r.right < 0 || r.top > innerHeight || r.left > innerWidth) continue;
+                  const cs = getComputedStyle(el);
+                  if (cs.visibility === 'hidden' || Number(cs.opacity) === 0 || el.closest('.fade')) continue;
+                  let size = parseFloat(cs.fontSize);
+                  if (el instanceof SVGElement) size *= el.getScreenCTM().a;
+                  const min = el.closest('[data-testid="map-legend"]') ? 20 : 24;
+                  const label = n.textContent.trim().slice(0, 30);
+                  if (size < min - 0.05) bad.push(`${label}: ${size.toFixed(1)} px < ${min}`);
+                  if (el instanceof SVGElement) continue; // map labels: drawn over the map's own colours, sized above
+                  const fg = parse(cs.color); if (!fg) continue;
+                  const bg = background(el), fgc = over(fg, bg);
+                  const c = ratio(scan(fgc), scan(bg));
+                  const isPrimary = primary.includes(hex(fg));
+                  if (c < (isPrimary ? 7 : 4.5)) bad.push(`${label}: contrast ${c.toFixed(2)} < ${isPrimary ? 7 : 4.5} (${hex(fg)} on ${hex(bg)})`);
+                }
+                return bad;""");
+        assertEquals(List.of(), bad, "text on the TV (" + where + ") too small or too faint");
+    }
+
+    private static void resize(ChromeDriver d, int width, int height) {
+        d.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /** Reloaded at its size: the token at least 24 px, every label of the map at least 12 px. */
+    private void bigEnoughToTouch(ChromeDriver d, String token, String what) {
+        d.navigate().refresh();
+        awaitTrue(d, what + " draws the token", x -> "live".equals(bodyData(x, "connection")) && exists(x, "token-" + token));
+        Map<?, ?> tok = rect(d, "token-" + token);
+        assertTrue(num(tok, "width") >= 24 && num(tok, "height") >= 24, "a token is at least 24 px on a " + what + ": " + tok);
+        Object smallest = js(d, """
+                let min = 1e9;
+                for (const t of document.querySelectorAll('[data-testid="encounter-map"] text')) {
+                  if (!t.textContent.trim()) continue;
+                  min = Math.min(min, parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a);
+                }
+                return min;""");
+        assertTrue(((Number) smallest).doubleValue() >= 12, "every map label is at least 12 px on a " + what + ": " + smallest);
+    }
+
+    private static void touch(ChromeDriver d, String type, double x1, double y1, double x2, double y2) {
+        d.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", type, "touchPoints", List.of(
+                Map.of("x", x1, "y", y1, "id", 1), Map.of("x", x2, "y", y2, "id", 2))));
+    }
+
+    private static boolean overlaps(WebDriver d, String a, String b) {
+        Map<?, ?> x = rect(d, a), y = rect(d, b);
+        return num(x, "left") < num(y, "right") - 1 && num(x, "right") > num(y, "left") + 1
+                && num(x, "top") < num(y, "bottom") - 1 && num(x, "bottom") > num(y, "top") + 1;
+    }
+
+    private static double num(Map<?, ?> m, String key) {
+        return ((Number) m.get(key)).doubleValue();
+    }
+
+    /** Clicks the middle of an SVG element of the console's map (a room's free middle, a door). */
+    private static void clickOnMap(String id) {
+        String css = "[data-testid='gm-map'] [data-testid='" + id + "']" + (id.startsWith("door-") ? " > g" : "");
+        WebElement e = console.findElement(By.cssSelector(css));
+        new Actions(console).moveToElement(e).click().perform();
+    }
+
+    private static boolean inViewport(WebDriver d, String id) {
+        Map<?, ?> r = rect(d, id);
+        if (r == null) {
+            return false;
+        }
+        double top = ((Number) r.get("top")).doubleValue(), bottom = ((Number) r.get("bottom")).doubleValue();
+        double left = ((Number) r.get("left")).doubleValue(), right = ((Number) r.get("right")).doubleValue();
+        double w = ((Number) r.get("iw")).doubleValue(), h = ((Number) r.get("ih")).doubleValue();
+        return ((Number) r.get("height")).doubleValue() > 0 && top >= 0 && left >= 0 && bottom <= h + 0.5 && right <= w + 0.5;
+    }
+
+    private static Map<?, ?> rect(WebDriver d, String id) {
+        return (Map<?, ?>) js(d, """
+                const e = document.querySelector('[data-testid="' + arguments[0] + '"]');
+                if (!e) return null;
+                const r = e.getBoundingClientRect();
+                return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width, height: r.height, iw: innerWidth, ih: innerHeight};""", id);
+    }
+
+    private static void expandTree(String... slugs) {
+        for (String slug : slugs) {
+            awaitTrue(console, "tree node " + slug, d -> exists(d, "loc-" + slug));
+            WebElement twisty = console.findElement(By.xpath("//button[@data-testid='loc-" + slug + "']/preceding-sibling::button[contains(@class,'twisty')]"));
+            if ("+".equals(twisty.getText().trim())) {
+                twisty.click();
+                awaitTrue(console, "tree node " + slug + " open", d -> "\u2212".equals(d.findElement(
+                        By.xpath("//button[@data-testid='loc-" + slug + "']/preceding-sibling::button[contains(@class,'twisty')]")).getText().trim()));
+            }
+        }
+    }
+
+    /** A browser whose page is exactly width×height CSS pixels (a phone: touch, and the mobile viewport rules). */
+    private static ChromeDriver browser(String name, int width, int height, boolean mobile) throws IOException {
+        Files.createDirectories(DATA);
+        Path profile = Files.createTempDirectory(DATA, "chromium-" + name + "-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + width + "," + (height + 100));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+        if (mobile) {
+            driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+        }
+        return driver;
+    }
+
+    private static void shot(ChromeDriver d, String name) {
+        try {
+            Files.write(SCREENSHOTS.resolve(name + ".png"), d.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new AssertionError("screenshot " + name, e);
+        }
+    }
+
+    private static Object js(WebDriver d, String script, Object... args) {
+        return ((JavascriptExecutor) d).executeScript(script, args);
+    }
+
+    private static boolean exists(WebDriver d, String id) {
+        return Boolean.TRUE.equals(js(d, "return !!document.querySelector('[data-testid=\"' + arguments[0] + '\"]')", id));
+    }
+
+    private static boolean shown(WebDriver d, String id) {
+        return Boolean.TRUE.equals(js(d, "const e = document.querySelector('[data-testid=\"' + arguments[0] + '\"]'); return !!e && !e.hidden && e.getClientRects().length > 0;", id));
+    }
+
+    private static String attr(WebDriver d, String id, String name) {
+        return (String) js(d, "const e = document.querySelector('[data-testid=\"' + arguments[0] + '\"]'); return e ? e.getAttribute(arguments[1]) : null;", id, name);
+    }
+
+    private static String text(WebDriver d, String id) {
+        Object t = js(d, "const e = document.querySelector('[data-testid=\"' + arguments[0] + '\"]'); return e ? e.textContent : '';", id);
+        return t == null ? "" : t.toString().trim();
+    }
+
+    private static String bodyData(WebDriver d, String key) {
+        return (String) js(d, "return document.body ? (document.body.dataset[arguments[0]] ?? null) : null;", key);
+    }
+
+    private static void click(WebDriver d, String id) {
+        awaitTrue(d, "clickable " + id, x -> {
+            WebElement e = x.findElement(By.cssSelector("[data-testid='" + id + "']"));
+            if (!e.isDisplayed() || !e.isEnabled()) {
+                return false;
+            }
+            e.click();
+            return true;
+        });
+    }
+
+    private static void awaitTrue(WebDriver d, String what, Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(d, WAIT)
+                .pollingEvery(Duration.ofMillis(20))
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .withMessage(what)
+                .until(condition);
+    }
+}
