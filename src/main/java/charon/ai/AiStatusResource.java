@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
 
-import charon.json.JsonBody;
+import charon.json.NoFields;
 
 import static charon.json.Answers.success;
 
@@ -63,8 +63,7 @@ public class AiStatusResource {
 
     @POST
     @Path("test/")
-    public Map<String, Object> test(String raw) {
-        JsonBody.parse(raw);
+    public Map<String, Object> test(NoFields body) {
         tests.start();
         return success("started", true);
     }

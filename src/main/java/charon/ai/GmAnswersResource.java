@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 import charon.chat.CharonChannels;
-import charon.json.JsonBody;
+import charon.ai.AnswerRequests.Approve;
+import charon.ai.AnswerRequests.AutoAnswer;
+import charon.ai.AnswerRequests.Generate;
+import charon.ai.AnswerRequests.PendingRef;
 
 import static charon.json.Answers.success;
 
@@ -43,20 +46,20 @@ public class GmAnswersResource {
 
     @POST
     @Path("generate/")
-    public Map<String, Object> legacyGenerate(String raw) {
-        return generate(LEGACY, raw);
+    public Map<String, Object> legacyGenerate(Generate body) {
+        return generate(LEGACY, body);
     }
 
     @POST
     @Path("approve/")
-    public Map<String, Object> legacyApprove(String raw) {
-        return approve(LEGACY, raw);
+    public Map<String, Object> legacyApprove(Approve body) {
+        return approve(LEGACY, body);
     }
 
     @POST
     @Path("reject/")
-    public Map<String, Object> legacyReject(String raw) {
-        return reject(LEGACY, raw);
+    public Map<String, Object> legacyReject(PendingRef body) {
+        return reject(LEGACY, body);
     }
 
     @GET
@@ -73,40 +76,36 @@ public class GmAnswersResource {
 
     @POST
     @Path("{channel}/generate/")
-    public Map<String, Object> generate(@PathParam("channel") String channel, String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        String context = body.optionalString("context").orElse(body.optionalString("context_override").orElse(null));
-        Draft draft = answers.generate(CharonChannels.requireChannel(channel), body.string("prompt", ""), context);
+    public Map<String, Object> generate(@PathParam("channel") String channel, Generate body) {
+        Draft draft = answers.generate(CharonChannels.requireChannel(channel), body.prompt(), body.contextGiven());
         return success("pending_id", draft.pendingId(), "channel", channel);
     }
 
     @POST
     @Path("{channel}/approve/")
-    public Map<String, Object> approve(@PathParam("channel") String channel, String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        String content = body.optionalString("modified_content").orElse(null);
-        String messageId = answers.approve(CharonChannels.requireChannel(channel), body.requiredString("pending_id"), content).messageId();
+    public Map<String, Object> approve(@PathParam("channel") String channel, Approve body) {
+        String messageId = answers.approve(CharonChannels.requireChannel(channel), body.pendingId(), body.modifiedContent()).messageId();
         return success("message_id", messageId, "channel", channel);
     }
 
     @POST
     @Path("{channel}/reject/")
-    public Map<String, Object> reject(@PathParam("channel") String channel, String raw) {
-        answers.reject(CharonChannels.requireChannel(channel), JsonBody.parse(raw).requiredString("pending_id"));
+    public Map<String, Object> reject(@PathParam("channel") String channel, PendingRef body) {
+        answers.reject(CharonChannels.requireChannel(channel), body.pendingId());
         return success("channel", channel);
     }
 
     @POST
     @Path("{channel}/regenerate/")
-    public Map<String, Object> regenerate(@PathParam("channel") String channel, String raw) {
-        Draft draft = answers.regenerate(CharonChannels.requireChannel(channel), JsonBody.parse(raw).requiredString("pending_id"));
+    public Map<String, Object> regenerate(@PathParam("channel") String channel, PendingRef body) {
+        Draft draft = answers.regenerate(CharonChannels.requireChannel(channel), body.pendingId());
         return success("pending_id", draft.pendingId(), "channel", channel);
     }
 
     @POST
     @Path("{channel}/auto-answer/")
-    public Map<String, Object> autoAnswer(@PathParam("channel") String channel, String raw) {
-        boolean on = JsonBody.parse(raw).optionalBoolean("on").orElseThrow(() -> charon.json.RequestRejected.badRequest("on (true or false) required"));
+    public Map<String, Object> autoAnswer(@PathParam("channel") String channel, AutoAnswer body) {
+        boolean on = body.on();
         return success("channel", channel, "auto_answer", answers.autoAnswer(CharonChannels.requireChannel(channel), on));
     }
 

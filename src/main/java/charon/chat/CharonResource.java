@@ -17,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import charon.json.JsonBody;
-import charon.json.RequestRejected;
 import charon.view.ActiveView;
 import charon.view.ActiveViewStore;
 import charon.view.CharonMode;
@@ -61,12 +59,12 @@ public class CharonResource {
 
     @POST
     @Path("submit-query/")
-    public Map<String, Object> legacySubmit(String raw) {
+    public Map<String, Object> legacySubmit(CharonRequests.Query body) {
         if (store.current().view().charonMode() != CharonMode.QUERY) {
-            throw new RequestRejected(403, "Terminal not in query mode");
+            throw new charon.errors.Forbidden("Terminal not in query mode");
         }
         queries.withinRate(request.getRemoteAddr());
-        return submitted("default", channels.playerQuery("default", JsonBody.parse(raw).string("query", "")));
+        return submitted("default", channels.playerQuery("default", body.query()));
     }
 
     @GET
@@ -81,9 +79,9 @@ public class CharonResource {
 
     @POST
     @Path("{channel}/submit/")
-    public Map<String, Object> submit(@PathParam("channel") String channel, String raw) {
+    public Map<String, Object> submit(@PathParam("channel") String channel, CharonRequests.Query body) {
         queries.admit(CharonChannels.requireChannel(channel), request.getRemoteAddr());
-        return submitted(channel, channels.playerQuery(CharonChannels.requireChannel(channel), JsonBody.parse(raw).string("query", "")));
+        return submitted(channel, channels.playerQuery(CharonChannels.requireChannel(channel), body.query()));
     }
 
     /** As the original, the query is queued for a drafted answer (charon.ai observes the event) under pending_id. */

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
 import charon.gm.ViewCommands;
-import charon.json.JsonBody;
+import charon.json.NoFields;
 
 import static charon.json.Answers.success;
 import charon.security.Viewer;
@@ -37,37 +37,33 @@ public class GmCharonResource {
 
     @POST
     @Path("mode/")
-    public Map<String, Object> mode(String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        return success("mode", commands.setCharonMode(body.string("mode", "DISPLAY")).view().charonMode().name());
+    public Map<String, Object> mode(CharonRequests.Mode body) {
+        return success("mode", commands.setCharonMode(body.mode()).view().charonMode().name());
     }
 
     @POST
     @Path("location/")
-    public Map<String, Object> location(String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        return success("location_path", commands.setCharonLocation(body.string("location_path", "")).view().charonLocationPath());
+    public Map<String, Object> location(CharonRequests.Location body) {
+        return success("location_path", commands.setCharonLocation(body.locationPath()).view().charonLocationPath());
     }
 
     @POST
     @Path("toggle-dialog/")
-    public Map<String, Object> toggleDialog(String raw, @Context HttpServletRequest request) {
-        JsonBody body = JsonBody.parse(raw);
-        boolean open = commands.toggleDialog(body.optionalBoolean("open"), Viewer.of(request).gm()).view().charonDialogOpen();
+    public Map<String, Object> toggleDialog(CharonRequests.Dialog body, @Context HttpServletRequest request) {
+        boolean open = commands.toggleDialog(java.util.Optional.ofNullable(body.open()), Viewer.of(request).gm()).view().charonDialogOpen();
         return success("charon_dialog_open", open);
     }
 
     @POST
     @Path("send/")
-    public Map<String, Object> legacySend(String raw) {
+    public Map<String, Object> legacySend(CharonRequests.Reply body) {
         return Map.of("success", true, "message_id",
-                channels.charonReply("default", JsonBody.parse(raw).string("content", "")).messageId());
+                channels.charonReply("default", body.content()).messageId());
     }
 
     @POST
     @Path("clear/")
-    public Map<String, Object> legacyClear(String raw) {
-        JsonBody.parse(raw);
+    public Map<String, Object> legacyClear(NoFields body) {
         channels.clear("default");
         return Map.of("success", true);
     }
@@ -80,15 +76,14 @@ public class GmCharonResource {
 
     @POST
     @Path("{channel}/send/")
-    public Map<String, Object> send(@PathParam("channel") String channel, String raw) {
-        CharonMessage message = channels.charonReply(CharonChannels.requireChannel(channel), JsonBody.parse(raw).string("content", ""));
+    public Map<String, Object> send(@PathParam("channel") String channel, CharonRequests.Reply body) {
+        CharonMessage message = channels.charonReply(CharonChannels.requireChannel(channel), body.content());
         return Map.of("success", true, "message_id", message.messageId(), "channel", channel);
     }
 
     @POST
     @Path("{channel}/mark-read/")
-    public Map<String, Object> markRead(@PathParam("channel") String channel, String raw) {
-        JsonBody.parse(raw);
+    public Map<String, Object> markRead(@PathParam("channel") String channel, NoFields body) {
         channels.markRead(CharonChannels.requireChannel(channel));
         return Map.of("success", true, "channel", channel);
     }
@@ -96,16 +91,14 @@ public class GmCharonResource {
     /** The channel is gone from the list, its lines and read marker with it (the console's DELETE). */
     @POST
     @Path("{channel}/delete/")
-    public Map<String, Object> delete(@PathParam("channel") String channel, String raw) {
-        JsonBody.parse(raw);
+    public Map<String, Object> delete(@PathParam("channel") String channel, NoFields body) {
         channels.delete(CharonChannels.requireChannel(channel));
         return Map.of("success", true, "channel", channel);
     }
 
     @POST
     @Path("{channel}/clear/")
-    public Map<String, Object> clear(@PathParam("channel") String channel, String raw) {
-        JsonBody.parse(raw);
+    public Map<String, Object> clear(@PathParam("channel") String channel, NoFields body) {
         channels.clear(CharonChannels.requireChannel(channel));
         return Map.of("success", true, "channel", channel);
     }

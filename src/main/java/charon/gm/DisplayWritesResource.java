@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
 import charon.json.Answers;
-import charon.json.JsonBody;
+import charon.json.NoFields;
 
 /** A view write a display may make: closing the comm-terminal overlay (closing the CHARON dialog is in GmCharonResource). */
 @RequestScoped
@@ -25,8 +25,7 @@ public class DisplayWritesResource {
 
     @POST
     @Path("terminal/hide/")
-    public Map<String, Object> hideTerminal(String raw) {
-        JsonBody.parse(raw);
+    public Map<String, Object> hideTerminal(NoFields body) {
         commands.hideTerminal();
         return Answers.success();
     }

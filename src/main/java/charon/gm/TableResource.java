@@ -12,13 +12,15 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import charon.json.JsonBody;
+import charon.gm.GmRequests.NewSession;
+import charon.gm.GmRequests.ResetEncounter;
+import charon.json.NoFields;
 import charon.view.ActiveViewStore;
 import charon.view.TableSnapshot;
 import charon.view.VersionedView;
 
 import static charon.json.Answers.success;
-import static charon.json.RequestRejected.badRequest;
+import charon.errors.InvalidRequest;
 
 /** The GM's writes to the table state as a whole: reset an encounter, undo/redo, a new session. Thin. */
 @RequestScoped
@@ -36,24 +38,21 @@ public class TableResource {
 
     @POST
     @Path("encounter/reset/")
-    public Map<String, Object> resetEncounter(String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        VersionedView reset = commands.resetEncounter(body.optionalString("location_slug"));
+    public Map<String, Object> resetEncounter(ResetEncounter body) {
+        VersionedView reset = commands.resetEncounter(java.util.Optional.ofNullable(body.locationSlug()));
         return success("version", reset.version());
     }
 
     @POST
     @Path("view/undo/")
-    public Map<String, Object> undo(String raw) {
-        JsonBody.parse(raw);
+    public Map<String, Object> undo(NoFields body) {
         commands.undo();
         return history();
     }
 
     @POST
     @Path("view/redo/")
-    public Map<String, Object> redo(String raw) {
-        JsonBody.parse(raw);
+    public Map<String, Object> redo(NoFields body) {
         commands.redo();
         return history();
     }
@@ -77,10 +76,8 @@ public class TableResource {
 
     @POST
     @Path("session/new/")
-    public Map<String, Object> newSession(String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        boolean keep = body.optionalBoolean("keep_memories")
-                .orElseThrow(() -> badRequest("keep_memories (true or false) is required"));
+    public Map<String, Object> newSession(NewSession body) {
+        boolean keep = body.keepMemories();
         VersionedView started = commands.newSession(keep);
         return success("version", started.version(), "view_type", started.view().viewType().name());
     }

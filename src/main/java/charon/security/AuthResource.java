@@ -18,7 +18,7 @@ import java.util.Map;
 
 import charon.accounts.User;
 import charon.accounts.UserRepository;
-import charon.json.ErrorResponses;
+import charon.errors.ErrorResponses;
 
 /** {@code /api/auth/...}: log in and out, who am I, and whether the first GM account is still missing. */
 @RequestScoped
