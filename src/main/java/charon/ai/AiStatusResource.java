@@ -15,7 +15,6 @@ import java.util.TreeSet;
 
 import charon.json.NoFields;
 
-import static charon.json.Answers.success;
 
 /**
  * {@code GET /api/gm/charon/ai/}: the provider in use for the console (never the key: only whether one is set),
@@ -63,8 +62,8 @@ public class AiStatusResource {
 
     @POST
     @Path("test/")
-    public Map<String, Object> test(NoFields body) {
+    public AnswerReplies.TestStarted test(NoFields body) {
         tests.start();
-        return success("started", true);
+        return AnswerReplies.TestStarted.STARTED;
     }
 }

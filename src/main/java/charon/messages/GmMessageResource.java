@@ -22,14 +22,18 @@ import charon.security.Viewer;
 @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
 public class GmMessageResource {
 
+    /** {@code {"success": true, "message_id": n}}. */
+    public record Broadcast(boolean success, long messageId) {
+    }
+
     @Inject
     MessageService messages;
 
     @POST
-    public Map<String, Object> broadcast(BroadcastRequest body, @Context HttpServletRequest request) {
+    public Broadcast broadcast(BroadcastRequest body, @Context HttpServletRequest request) {
         String author = Viewer.of(request).username()
                 .orElseThrow(() -> new charon.errors.NotSignedIn("Authentication required"));
         MessageView message = messages.broadcast(body.sender(), body.content(), body.priority(), author, body.recipients());
-        return Map.of("success", true, "message_id", message.id());
+        return new Broadcast(true, message.id());
     }
 }

@@ -1,5 +1,9 @@
 package charon.security;
 
+import charon.errors.InvalidRequest;
+import charon.errors.NotSignedIn;
+import charon.errors.TooManyRequests;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,6 +33,19 @@ public class AuthResource {
     public record Credentials(String username, String password) {
     }
 
+    /** Who is signed in, and the CSRF token the pages send back. */
+    public record SessionInfo(String username, String role, String csrfToken) {
+        static SessionInfo of(SignedIn signedIn) {
+            return new SessionInfo(signedIn.username(), signedIn.role(), signedIn.csrfToken());
+        }
+    }
+
+    public record LoggedOut(boolean success) {
+    }
+
+    public record SetupNeeded(boolean setupNeeded) {
+    }
+
     @Inject
     LoginService logins;
     @Inject
@@ -46,36 +63,32 @@ public class AuthResource {
 
     @POST
     @Path("login/")
-    public Response login(Credentials credentials) {
+    public SessionInfo login(Credentials credentials) {
         if (credentials == null || credentials.username() == null || credentials.password() == null) {
-            return ErrorResponses.of(400, "username and password are required");
+            throw new InvalidRequest("username and password are required");
         }
         LoginService.Outcome outcome = logins.attempt(credentials.username(), credentials.password(), request.getRemoteAddr());
         if (outcome instanceof LoginService.Outcome.Throttled throttled) {
             long seconds = Math.max(1, ceilSeconds(throttled.retryAfter()));
-            return Response.fromResponse(ErrorResponses.of(429, "Too many failed logins; try again in " + seconds + " s"))
-                    .header("Retry-After", seconds)
-                    .build();
+            throw new TooManyRequests("Too many failed logins; try again in " + seconds + " s", Duration.ofSeconds(seconds));
         }
         if (outcome instanceof LoginService.Outcome.Busy) {
-            return Response.fromResponse(ErrorResponses.of(429, "Too many logins at once; try again in 1 s"))
-                    .header("Retry-After", 1)
-                    .build();
+            throw new TooManyRequests("Too many logins at once; try again in 1 s", Duration.ofSeconds(1));
         }
         if (!(outcome instanceof LoginService.Outcome.Accepted accepted)) {
-            return ErrorResponses.of(401, "Invalid username or password");
+            throw new NotSignedIn("Invalid username or password");
         }
         User user = accepted.user();
         SignedIn signedIn = new SignedIn(user.getId(), user.getUsername(), user.isGm(), CsrfTokens.newToken(), accepted.credentialStamp());
         freshSession().setAttribute(SignedIn.SESSION_ATTRIBUTE, signedIn);
         lastingLogins.remember(signedIn, request, response);
         currentUser.refresh();
-        return Response.ok(sessionInfo(signedIn)).build();
+        return SessionInfo.of(signedIn);
     }
 
     @POST
     @Path("logout/")
-    public Map<String, Object> logout() {
+    public LoggedOut logout() {
         lastingLogins.forget(request, response);
         HttpSession session = request.getSession(false);
         if (session != null) {
@@ -86,21 +99,20 @@ public class AuthResource {
             }
         }
         currentUser.refresh();
-        return Map.of("success", true);
+        return new LoggedOut(true);
     }
 
     @GET
     @Path("me/")
-    public Response me() {
-        return SignedIn.from(request.getSession(false))
-                .map(signedIn -> Response.ok(sessionInfo(signedIn)).build())
-                .orElseGet(() -> ErrorResponses.of(401, "Not logged in"));
+    public SessionInfo me() {
+        return SignedIn.from(request.getSession(false)).map(SessionInfo::of)
+                .orElseThrow(() -> new NotSignedIn("Not logged in"));
     }
 
     @GET
     @Path("setup-needed/")
-    public Map<String, Object> setupNeeded() {
-        return Map.of("setup_needed", !users.anyActiveGm());
+    public SetupNeeded setupNeeded() {
+        return new SetupNeeded(!users.anyActiveGm());
     }
 
     /** A new session id at every login, so an id planted before login (fixation) is worthless after it. */
@@ -113,14 +125,6 @@ public class AuthResource {
         // a game night is long: by default twelve idle hours (Django kept sessions for two weeks)
         session.setMaxInactiveInterval((int) config.sessionIdle().toSeconds());
         return session;
-    }
-
-    private static Map<String, Object> sessionInfo(SignedIn signedIn) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("username", signedIn.username());
-        body.put("role", signedIn.role());
-        body.put("csrf_token", signedIn.csrfToken());
-        return body;
     }
 
     private static long ceilSeconds(Duration duration) {

@@ -39,9 +39,8 @@ public class PlayerAccountsResource {
     private final PasswordHasher hasher = new PasswordHasher();
 
     @GET
-    public Map<String, Object> list() {
-        List<Map<String, Object>> players = users.all().stream().map(PlayerAccountsResource::entry).toList();
-        return Map.of("players", players);
+    public Players list() {
+        return new Players(users.all().stream().map(PlayerAccountsResource::entry).toList());
     }
 
     @POST
@@ -66,7 +65,7 @@ public class PlayerAccountsResource {
 
     @POST
     @Path("{username}/password/")
-    public Map<String, Object> resetPassword(@PathParam("username") String username, NewPassword body) {
+    public PasswordReset resetPassword(@PathParam("username") String username, NewPassword body) {
         AccountRules.passwordProblem(body == null ? null : body.password()).ifPresent(PlayerAccountsResource::badRequest);
         User user = users.byUsername(username).orElseThrow(() -> new charon.errors.NotFound("User not found"));
         String hash = hasher.encode(body.password());
@@ -75,15 +74,20 @@ public class PlayerAccountsResource {
         }
         // whoever was signed in with the old password (a lost phone, a shared tablet) is signed out
         stamps.changed(user.getId(), CredentialStamps.of(hash, user.isActive()));
-        return Map.of("success", true, "username", username);
+        return new PasswordReset(true, username);
     }
 
-    private static Map<String, Object> entry(User user) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("username", user.getUsername());
-        json.put("is_active", user.isActive());
-        json.put("is_gm", user.isGm());
-        return json;
+    public record Account(String username, boolean isActive, boolean isGm) {
+    }
+
+    public record Players(List<Account> players) {
+    }
+
+    public record PasswordReset(boolean success, String username) {
+    }
+
+    private static Account entry(User user) {
+        return new Account(user.getUsername(), user.isActive(), user.isGm());
     }
 
     private static void badRequest(String problem) {
