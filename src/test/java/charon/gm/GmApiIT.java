@@ -195,6 +195,29 @@ class GmApiIT {
         }
     }
 
+    /** api-contract §0: a write's Content-Type is not checked and an empty body is {}; the field checks still apply. */
+    @Test
+    void aWriteReadsItsBodyWhateverTheContentType() throws Exception {
+        for (String type : new String[]{"text/plain", null, "application/json; charset=UTF-8"}) {
+            String path = "deck/" + type;
+            HttpResponse<String> response = gm.post("gm/charon/location/", "{\"location_path\":\"" + path + "\"}", type);
+            assertEquals(200, response.statusCode(), type + " -> " + response.body());
+            assertEquals(path, JsonText.object(response.body()).getString("location_path"), String.valueOf(type));
+        }
+        HttpResponse<String> empty = gm.post("gm/charon/location/", "", "text/plain");
+        assertEquals(200, empty.statusCode(), empty.body());
+        assertEquals("", JsonText.object(empty.body()).getString("location_path"), "an empty body takes the default");
+        long before = version();
+        HttpResponse<String> stringForNumber = gm.post("gm/encounter/place-token/",
+                "{\"type\":\"npc\",\"name\":\"Vasquez\",\"x\":\"3\",\"y\":1}", "text/plain");
+        assertEquals(400, stringForNumber.statusCode());
+        assertEquals("x must be an integer", JsonText.object(stringForNumber.body()).getString("error"));
+        HttpResponse<String> missing = gm.post("gm/encounter/place-token/", "{\"type\":\"npc\",\"x\":3,\"y\":1}", null);
+        assertEquals(400, missing.statusCode());
+        assertEquals("name is required", JsonText.object(missing.body()).getString("error"));
+        assertEquals(before, version(), "refused writes change nothing");
+    }
+
     @Test
     void generatedHostileBodiesNeverCauseA500OrAChange() throws Exception {
         gm.ok("gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"msv_caldera_wren\"}");
