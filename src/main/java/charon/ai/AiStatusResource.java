@@ -11,11 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
-import charon.json.JsonBody;
+import charon.json.NoFields;
 
-import static charon.json.Answers.success;
 
 /**
  * {@code GET /api/gm/charon/ai/}: the provider in use for the console (never the key: only whether one is set),
@@ -37,35 +37,32 @@ public class AiStatusResource {
     @Inject
     ConnectionTests tests;
 
+    /**
+     * The console's AI panel. When the settings are broken only enabled, provider and the problem are said; the
+     * last test is absent until there was one.
+     */
+    public record AiStatus(boolean enabled, String provider, String model, String baseUrl, Boolean keySet,
+                           Double timeoutSeconds, Long dailyTokenCap, String problem, long tokensUsedToday,
+                           Set<String> autoAnswer, ConnectionCheck lastTest) {
+    }
+
     @GET
-    public Map<String, Object> status() {
-        Map<String, Object> body = new LinkedHashMap<>();
+    public AiStatus status() {
+        Set<String> autoAnswer = new TreeSet<>(answers.autoAnswerChannels());
         try {
             AiSettings settings = config.current();
-            body.put("enabled", settings.enabled());
-            body.put("provider", settings.provider().map(AiProvider::id).orElse(""));
-            body.put("model", settings.model());
-            body.put("base_url", settings.baseUrl());
-            body.put("key_set", settings.hasKey());
-            body.put("timeout_seconds", settings.timeout().toMillis() / 1000.0);
-            body.put("daily_token_cap", settings.dailyTokenCap());
-            body.put("problem", "");
+            return new AiStatus(settings.enabled(), settings.provider().map(AiProvider::id).orElse(""), settings.model(),
+                    settings.baseUrl(), settings.hasKey(), settings.timeout().toMillis() / 1000.0, settings.dailyTokenCap(), "",
+                    budget.usedToday(), autoAnswer, tests.last());
         } catch (IllegalArgumentException e) {
-            body.put("enabled", false);
-            body.put("provider", "");
-            body.put("problem", e.getMessage());
+            return new AiStatus(false, "", null, null, null, null, null, e.getMessage(), budget.usedToday(), autoAnswer, tests.last());
         }
-        body.put("tokens_used_today", budget.usedToday());
-        body.put("auto_answer", new TreeSet<>(answers.autoAnswerChannels()));
-        body.put("last_test", tests.last());
-        return body;
     }
 
     @POST
     @Path("test/")
-    public Map<String, Object> test(String raw) {
-        JsonBody.parse(raw);
+    public AnswerReplies.TestStarted test(NoFields body) {
         tests.start();
-        return success("started", true);
+        return AnswerReplies.TestStarted.STARTED;
     }
 }

@@ -15,7 +15,7 @@ import charon.chat.CharonMessage;
 import charon.chat.ConversationChanged;
 import charon.chat.PlayerQuerySubmitted;
 
-import static charon.json.RequestRejected.badRequest;
+import charon.errors.InvalidRequest;
 
 /**
  * The GM stays in charge of what CHARON says: a player's query (or the GM's own prompt) becomes a pending draft;
@@ -52,7 +52,7 @@ public class CharonAnswers {
                     .forEach(d -> {
                         try {
                             drafts.remove(d.channel(), d.pendingId());
-                        } catch (DraftNotFound gone) {
+                        } catch (charon.errors.NotFound gone) {
                             // removed meanwhile
                         }
                     });
@@ -80,9 +80,9 @@ public class CharonAnswers {
     public Draft regenerate(String channel, String pendingId) {
         Draft draft = drafts.get(channel, pendingId);
         if (draft.status() == Draft.Status.GENERATING) {
-            throw badRequest("Draft is still being generated");
+            throw new InvalidRequest("Draft is still being generated");
         }
-        Draft restarted = drafts.update(channel, pendingId, Draft::restarted).orElseThrow(DraftNotFound::new);
+        Draft restarted = drafts.update(channel, pendingId, Draft::restarted).orElseThrow(() -> new charon.errors.NotFound("Pending response not found"));
         generator.start(restarted, true, this::ready);
         return restarted;
     }
@@ -92,13 +92,13 @@ public class CharonAnswers {
         Draft draft = drafts.get(channel, pendingId);
         String content = modifiedContent != null && !modifiedContent.isBlank() ? modifiedContent : draft.response();
         if ((modifiedContent == null || modifiedContent.isBlank()) && draft.status() != Draft.Status.READY) {
-            throw badRequest(draft.status() == Draft.Status.GENERATING ? "Draft is still being generated"
+            throw new InvalidRequest(draft.status() == Draft.Status.GENERATING ? "Draft is still being generated"
                     : "Draft failed; send an answer by hand (modified_content)");
         }
         CharonMessage sent = channels.charonReply(channel, content);
         try {
             drafts.remove(channel, pendingId);
-        } catch (DraftNotFound settled) {
+        } catch (charon.errors.NotFound settled) {
             // a failed draft answered by hand is settled by the message itself (conversationChanged)
         }
         return sent;
@@ -143,10 +143,10 @@ public class CharonAnswers {
     private static String text(String value, String emptyMessage) {
         String trimmed = value == null ? "" : value.trim();
         if (trimmed.isEmpty() && !emptyMessage.isEmpty()) {
-            throw badRequest(emptyMessage);
+            throw new InvalidRequest(emptyMessage);
         }
         if (trimmed.length() > MAX_PROMPT) {
-            throw badRequest("Text is longer than " + MAX_PROMPT + " characters");
+            throw new InvalidRequest("Text is longer than " + MAX_PROMPT + " characters");
         }
         return trimmed;
     }

@@ -52,7 +52,7 @@ public class DraftStore {
     synchronized Draft get(String channel, String pendingId) {
         Draft draft = channels.getOrDefault(channel, Map.of()).get(pendingId);
         if (draft == null) {
-            throw new DraftNotFound();
+            throw new charon.errors.NotFound("Pending response not found");
         }
         return draft;
     }
@@ -61,7 +61,7 @@ public class DraftStore {
         Map<String, Draft> pending = channels.get(channel);
         Draft removed = pending == null ? null : pending.remove(pendingId);
         if (removed == null) {
-            throw new DraftNotFound();
+            throw new charon.errors.NotFound("Pending response not found");
         }
         changed.fire(new DraftChanged(removed.listed(), true));
         return removed;

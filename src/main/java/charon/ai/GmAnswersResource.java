@@ -15,9 +15,17 @@ import java.util.List;
 import java.util.Map;
 
 import charon.chat.CharonChannels;
-import charon.json.JsonBody;
+import charon.ai.AnswerReplies.Approved;
+import charon.ai.AnswerReplies.AutoAnswerSet;
+import charon.ai.AnswerReplies.Drafted;
+import charon.ai.AnswerReplies.Pending;
+import charon.ai.AnswerReplies.Rejected;
+import charon.ai.AnswerReplies.SentText;
+import charon.ai.AnswerRequests.Approve;
+import charon.ai.AnswerRequests.AutoAnswer;
+import charon.ai.AnswerRequests.Generate;
+import charon.ai.AnswerRequests.PendingRef;
 
-import static charon.json.Answers.success;
 
 /**
  * The LLM endpoints of api-contract §9.3 under {@code /api/gm/charon/} (GM only, like every {@code /api/gm/} path):
@@ -37,90 +45,75 @@ public class GmAnswersResource {
 
     @GET
     @Path("pending/")
-    public Map<String, Object> legacyPending() {
+    public Pending legacyPending() {
         return pending(LEGACY);
     }
 
     @POST
     @Path("generate/")
-    public Map<String, Object> legacyGenerate(String raw) {
-        return generate(LEGACY, raw);
+    public Drafted legacyGenerate(Generate body) {
+        return generate(LEGACY, body);
     }
 
     @POST
     @Path("approve/")
-    public Map<String, Object> legacyApprove(String raw) {
-        return approve(LEGACY, raw);
+    public Approved legacyApprove(Approve body) {
+        return approve(LEGACY, body);
     }
 
     @POST
     @Path("reject/")
-    public Map<String, Object> legacyReject(String raw) {
-        return reject(LEGACY, raw);
+    public Rejected legacyReject(PendingRef body) {
+        return reject(LEGACY, body);
     }
 
     @GET
     @Path("{channel}/pending/")
-    public Map<String, Object> pending(@PathParam("channel") String channel) {
+    public Pending pending(@PathParam("channel") String channel) {
         List<Draft> pending = answers.pending(channel);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("channel", channel);
-        body.put("pending", pending);
-        body.put("count", pending.size());
-        body.put("auto_answer", answers.autoAnswerChannels().contains(channel));
-        return body;
+        return new Pending(channel, pending, pending.size(), answers.autoAnswerChannels().contains(channel));
     }
 
     @POST
     @Path("{channel}/generate/")
-    public Map<String, Object> generate(@PathParam("channel") String channel, String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        String context = body.optionalString("context").orElse(body.optionalString("context_override").orElse(null));
-        Draft draft = answers.generate(CharonChannels.requireChannel(channel), body.string("prompt", ""), context);
-        return success("pending_id", draft.pendingId(), "channel", channel);
+    public Drafted generate(@PathParam("channel") String channel, Generate body) {
+        Draft draft = answers.generate(CharonChannels.requireChannel(channel), body.prompt(), body.contextGiven());
+        return new Drafted(draft.pendingId(), channel);
     }
 
     @POST
     @Path("{channel}/approve/")
-    public Map<String, Object> approve(@PathParam("channel") String channel, String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        String content = body.optionalString("modified_content").orElse(null);
-        String messageId = answers.approve(CharonChannels.requireChannel(channel), body.requiredString("pending_id"), content).messageId();
-        return success("message_id", messageId, "channel", channel);
+    public Approved approve(@PathParam("channel") String channel, Approve body) {
+        String messageId = answers.approve(CharonChannels.requireChannel(channel), body.pendingId(), body.modifiedContent()).messageId();
+        return new Approved(messageId, channel);
     }
 
     @POST
     @Path("{channel}/reject/")
-    public Map<String, Object> reject(@PathParam("channel") String channel, String raw) {
-        answers.reject(CharonChannels.requireChannel(channel), JsonBody.parse(raw).requiredString("pending_id"));
-        return success("channel", channel);
+    public Rejected reject(@PathParam("channel") String channel, PendingRef body) {
+        answers.reject(CharonChannels.requireChannel(channel), body.pendingId());
+        return new Rejected(channel);
     }
 
     @POST
     @Path("{channel}/regenerate/")
-    public Map<String, Object> regenerate(@PathParam("channel") String channel, String raw) {
-        Draft draft = answers.regenerate(CharonChannels.requireChannel(channel), JsonBody.parse(raw).requiredString("pending_id"));
-        return success("pending_id", draft.pendingId(), "channel", channel);
+    public Drafted regenerate(@PathParam("channel") String channel, PendingRef body) {
+        Draft draft = answers.regenerate(CharonChannels.requireChannel(channel), body.pendingId());
+        return new Drafted(draft.pendingId(), channel);
     }
 
     @POST
     @Path("{channel}/auto-answer/")
-    public Map<String, Object> autoAnswer(@PathParam("channel") String channel, String raw) {
-        boolean on = JsonBody.parse(raw).optionalBoolean("on").orElseThrow(() -> charon.json.RequestRejected.badRequest("on (true or false) required"));
-        return success("channel", channel, "auto_answer", answers.autoAnswer(CharonChannels.requireChannel(channel), on));
+    public AutoAnswerSet autoAnswer(@PathParam("channel") String channel, AutoAnswer body) {
+        boolean on = body.on();
+        return new AutoAnswerSet(channel, answers.autoAnswer(CharonChannels.requireChannel(channel), on));
     }
 
     /** The exact text the draft sent to the model (privacy and cost in view; the GM's eyes only). */
     @GET
     @Path("{channel}/pending/{pendingId}/sent/")
-    public Map<String, Object> sent(@PathParam("channel") String channel, @PathParam("pendingId") String pendingId) {
+    public SentText sent(@PathParam("channel") String channel, @PathParam("pendingId") String pendingId) {
         Draft draft = answers.sent(CharonChannels.requireChannel(channel), pendingId);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("pending_id", draft.pendingId());
-        body.put("provider", draft.provider());
-        body.put("sent_text", draft.sentText());
-        body.put("tokens_in", draft.tokensIn());
-        body.put("tokens_out", draft.tokensOut());
-        return body;
+        return new SentText(draft.pendingId(), draft.provider(), draft.sentText(), draft.tokensIn(), draft.tokensOut());
     }
 }

@@ -1,5 +1,7 @@
 package charon.campaign;
 
+import charon.errors.NotFound;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,14 +153,10 @@ public final class Campaign {
     }
 
     /** GET /api/terminal/{loc}/{term}/ (§8); 404 bodies "Location not found" / "Terminal not found". */
-    public JsonResponse terminalJson(String locationSlug, String terminalSlug) {
-        Optional<Location> location = location(locationSlug);
-        if (location.isEmpty()) {
-            return JsonResponse.error(404, "Location not found");
-        }
-        return location.get().terminal(terminalSlug)
-                .map(t -> JsonResponse.ok(t.toJson(location.get().name())))
-                .orElseGet(() -> JsonResponse.error(404, "Terminal not found"));
+    public Map<String, Object> terminalJson(String locationSlug, String terminalSlug) {
+        Location location = location(locationSlug).orElseThrow(() -> new NotFound("Location not found"));
+        return location.terminal(terminalSlug).map(t -> t.toJson(location.name()))
+                .orElseThrow(() -> new NotFound("Terminal not found"));
     }
 
     /**
@@ -167,18 +165,18 @@ public final class Campaign {
      *
      * @param queryDeckId the request's {@code deck_id} parameter, or null
      */
-    public JsonResponse encounterMapJson(String locationSlug, Map<String, ?> roomVisibility, Object encounterLevel,
+    public Map<String, Object> encounterMapJson(String locationSlug, Map<String, ?> roomVisibility, Object encounterLevel,
                                          String encounterDeckId, String queryDeckId) {
         return EncounterMapJson.map(this, locationSlug, roomVisibility, encounterLevel, encounterDeckId, queryDeckId);
     }
 
     /** GET /api/encounter-map/{slug}/all-decks/ (§6.13). */
-    public JsonResponse encounterAllDecksJson(String locationSlug, Map<String, ?> roomVisibility, String encounterDeckId) {
+    public Map<String, Object> encounterAllDecksJson(String locationSlug, Map<String, ?> roomVisibility, String encounterDeckId) {
         return EncounterMapJson.allDecks(this, locationSlug, roomVisibility, encounterDeckId);
     }
 
-    /** GET /api/star-map/: 404 when missing, 500 when broken, both with empty systems/routes. */
-    public JsonResponse starMapJson() {
+    /** GET /api/star-map/: {@link NotFound} when missing, {@link charon.errors.BrokenData} when broken, both with empty systems/routes. */
+    public Map<String, Object> starMapJson() {
         return GalaxyJson.starMap(starMap, systemMaps.keySet());
     }
 
@@ -188,16 +186,18 @@ public final class Campaign {
     }
 
     /** GET /api/system-map/{s}/ with surface_facility_count, orbital_station_count, has_orbit_map per body. */
-    public JsonResponse systemMapJson(String system) {
+    public Map<String, Object> systemMapJson(String system) {
         return GalaxyJson.systemMap(this, system, systemMaps.get(system));
     }
 
     /** GET /api/orbit-map/{s}/{b}/: the file verbatim. */
-    public JsonResponse orbitMapJson(String system, String body) {
+    public Map<String, Object> orbitMapJson(String system, String body) {
         Map<String, Object> map = orbitMaps.get(GalaxyMapsLoader.key(system, body));
-        return map == null
-                ? JsonResponse.error(404, "Orbit map not found for " + system + "/" + body, "system_slug", system, "body_slug", body)
-                : JsonResponse.ok(new LinkedHashMap<>(map));
+        if (map == null) {
+            String error = "Orbit map not found for " + system + "/" + body;
+            throw new NotFound(error, new CampaignErrors.MapMissing(error, system, body));
+        }
+        return new LinkedHashMap<>(map);
     }
 
     /** ship.yaml with the overrides merged into ship.systems (§12.4); empty when there is no ship.yaml. */
@@ -216,8 +216,8 @@ public final class Campaign {
     }
 
     /** GET /api/ship-status/; 404 {"error":"Ship data not found"}. */
-    public JsonResponse shipStatusJson(Map<String, ? extends Map<String, ?>> overrides) {
-        return shipStatus(overrides).map(JsonResponse::ok).orElseGet(() -> JsonResponse.error(404, "Ship data not found"));
+    public Map<String, Object> shipStatusJson(Map<String, ? extends Map<String, ?>> overrides) {
+        return shipStatus(overrides).orElseThrow(() -> new NotFound("Ship data not found"));
     }
 
     /**

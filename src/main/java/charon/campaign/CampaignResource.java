@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import charon.errors.NotFound;
 import charon.view.ActiveView;
 import charon.view.ActiveViewStore;
 import charon.view.ShipSystemOverride;
@@ -47,7 +48,7 @@ public class CampaignResource {
         ActiveView view = store.current().view();
         return answer(shownMap(view, location)
                 .map(map -> PlayerMapJson.map(map, view, deckId))
-                .orElseGet(PlayerMapJson::notShown));
+                .orElseThrow(PlayerMapJson::notShown));
     }
 
     @GET
@@ -56,7 +57,7 @@ public class CampaignResource {
         ActiveView view = store.current().view();
         return answer(shownMap(view, location)
                 .map(map -> PlayerMapJson.allDecks(map, view))
-                .orElseGet(PlayerMapJson::notShown));
+                .orElseThrow(PlayerMapJson::notShown));
     }
 
     private Optional<RevealedMap> shownMap(ActiveView view, String location) {
@@ -70,7 +71,7 @@ public class CampaignResource {
     public Response terminal(@PathParam("location") String location, @PathParam("terminal") String terminal) {
         ActiveView view = store.current().view();
         if (!view.overlayLocationSlug().equals(location) || !view.overlayTerminalSlug().equals(terminal)) {
-            return answer(JsonResponse.error(404, "Terminal not found"));
+            throw new NotFound("Terminal not found");
         }
         return answer(current.get().terminalJson(location, terminal));
     }
@@ -109,7 +110,7 @@ public class CampaignResource {
         ActiveView view = store.current().view();
         if (view.viewType() != ViewType.BRIDGE) {
             // the crew roster, NPCs and logs are shown with the BRIDGE view, not before
-            return answer(JsonResponse.error(404, "Bridge not shown"));
+            throw new NotFound("Bridge not shown");
         }
         Campaign campaign = current.get();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -119,7 +120,7 @@ public class CampaignResource {
         body.put("sessions", GmOnly.forPlayers(campaign.sessionsJson()));
         body.put("ship", campaign.shipStatus(overrides(store.current().view())).orElse(null));
         body.put("star_systems", campaign.terminalPageStarSystems());
-        return answer(JsonResponse.ok(body));
+        return answer(body);
     }
 
     static Map<String, Map<String, Object>> overrides(ActiveView view) {
@@ -140,7 +141,8 @@ public class CampaignResource {
         return map;
     }
 
-    static Response answer(JsonResponse response) {
-        return Response.status(response.status()).entity(response.body()).type(MediaType.APPLICATION_JSON_TYPE).build();
+    /** A campaign document as the contract shapes it (free-form YAML data, hence a map, not a record). */
+    static Response answer(Map<String, Object> body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -2,7 +2,8 @@ package charon.campaign;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
+
+import charon.errors.NotFound;
 
 /** GET /api/encounter-map/{slug}/ (§6.12) and /all-decks/ (§6.13). */
 final class EncounterMapJson {
@@ -10,17 +11,10 @@ final class EncounterMapJson {
     private EncounterMapJson() {
     }
 
-    static JsonResponse map(Campaign campaign, String slug, Map<String, ?> roomVisibility, Object encounterLevel,
+    static Map<String, Object> map(Campaign campaign, String slug, Map<String, ?> roomVisibility, Object encounterLevel,
                             String stateDeckId, String queryDeckId) {
-        Optional<Location> location = campaign.location(slug);
-        if (location.isEmpty()) {
-            return JsonResponse.error(404, "Location not found");
-        }
-        Optional<EncounterMap> found = location.get().map();
-        if (found.isEmpty()) {
-            return JsonResponse.error(404, "No map data for location");
-        }
-        EncounterMap map = found.get();
+        EncounterMap map = campaign.location(slug).orElseThrow(() -> new NotFound("Location not found"))
+                .map().orElseThrow(() -> new NotFound("No map data for location"));
         Map<String, Object> body;
         if (map.isMultiDeck()) {
             String deckId = LocationJson.notEmpty(queryDeckId) ? queryDeckId
@@ -32,19 +26,12 @@ final class EncounterMapJson {
         body.put("room_visibility", roomVisibility == null ? Map.of() : roomVisibility);
         body.put("encounter_level", encounterLevel);
         body.put("encounter_deck_id", stateDeckId == null ? "" : stateDeckId);
-        return JsonResponse.ok(body);
+        return body;
     }
 
-    static JsonResponse allDecks(Campaign campaign, String slug, Map<String, ?> roomVisibility, String stateDeckId) {
-        Optional<Location> location = campaign.location(slug);
-        if (location.isEmpty()) {
-            return JsonResponse.error(404, "Location not found");
-        }
-        Optional<EncounterMap> found = location.get().map();
-        if (found.isEmpty()) {
-            return JsonResponse.error(404, "No map data for location");
-        }
-        EncounterMap map = found.get();
+    static Map<String, Object> allDecks(Campaign campaign, String slug, Map<String, ?> roomVisibility, String stateDeckId) {
+        EncounterMap map = campaign.location(slug).orElseThrow(() -> new NotFound("Location not found"))
+                .map().orElseThrow(() -> new NotFound("No map data for location"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("is_multi_deck", map.isMultiDeck());
         if (map.isMultiDeck()) {
@@ -55,6 +42,6 @@ final class EncounterMapJson {
         if (map.isMultiDeck()) {
             body.put("current_deck_id", stateDeckId == null ? "" : stateDeckId);
         }
-        return JsonResponse.ok(body);
+        return body;
     }
 }

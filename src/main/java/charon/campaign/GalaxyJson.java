@@ -1,5 +1,8 @@
 package charon.campaign;
 
+import charon.errors.BrokenData;
+import charon.errors.NotFound;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +17,13 @@ final class GalaxyJson {
     private GalaxyJson() {
     }
 
-    static JsonResponse starMap(GalaxyMapsLoader.StarMapFile file, Set<String> systemsWithMap) {
+    static Map<String, Object> starMap(GalaxyMapsLoader.StarMapFile file, Set<String> systemsWithMap) {
+        if (file.data() == null && file.error() == null) {
+            throw new NotFound("Star map data not found", new CampaignErrors.StarMapMissing("Star map data not found"));
+        }
         if (file.data() == null) {
-            return file.error() == null
-                    ? JsonResponse.error(404, "Star map data not found", "systems", List.of(), "routes", List.of())
-                    : JsonResponse.error(500, "Error loading star map: " + file.error(), "systems", List.of(), "routes", List.of());
+            String error = "Error loading star map: " + file.error();
+            throw new BrokenData(error, new CampaignErrors.StarMapMissing(error));
         }
         Map<String, Object> body = Values.thawMap(file.data());
         List<?> systems = Values.asList(body.get("systems"));
@@ -31,13 +36,12 @@ final class GalaxyJson {
                 }
             }
         }
-        return JsonResponse.ok(body);
+        return body;
     }
 
     static List<Map<String, Object>> labelledSystems(GalaxyMapsLoader.StarMapFile file, Set<String> systemsWithMap) {
         List<Map<String, Object>> out = new ArrayList<>();
-        JsonResponse star = starMap(file, systemsWithMap);
-        List<?> systems = star.isOk() ? Values.asList(star.body().get("systems")) : null;
+        List<?> systems = file.data() == null ? null : Values.asList(starMap(file, systemsWithMap).get("systems"));
         if (systems == null) {
             return out;
         }
@@ -53,9 +57,10 @@ final class GalaxyJson {
         return out;
     }
 
-    static JsonResponse systemMap(Campaign campaign, String system, Map<String, Object> file) {
+    static Map<String, Object> systemMap(Campaign campaign, String system, Map<String, Object> file) {
         if (file == null) {
-            return JsonResponse.error(404, "System map not found for " + system, "system_slug", system);
+            String error = "System map not found for " + system;
+            throw new NotFound(error, new CampaignErrors.MapMissing(error, system, null));
         }
         Map<String, Object> body = Values.thawMap(file);
         List<?> bodies = Values.asList(body.get("bodies"));
@@ -67,7 +72,7 @@ final class GalaxyJson {
                 }
             }
         }
-        return JsonResponse.ok(body);
+        return body;
     }
 
     /** Counts over the body's child locations: orbital = is_orbital or a type containing "orbital". */

@@ -31,10 +31,25 @@ public class GmCampaignResource {
     @Inject
     ActiveViewStore store;
 
+    /** The location tree (free-form nodes from the campaign's YAML). */
+    public record Locations(List<?> locations) {
+    }
+
+    /** The token gallery: [{id, name, type, url, source}]. */
+    public record TokenImages(List<Map<String, Object>> images) {
+    }
+
+    @jakarta.json.bind.annotation.JsonbNillable
+    public record Problem(String file, Integer line, String message) {
+    }
+
+    public record Problems(String campaign, List<Problem> problems) {
+    }
+
     @GET
     @Path("locations/")
-    public Map<String, Object> locations() {
-        return current.get().locationsTreeJson();
+    public Locations locations() {
+        return new Locations((List<?>) current.get().locationsTreeJson().get("locations"));
     }
 
     /** §6.12 with every room, revealed or not: the console's preview (hidden rooms drawn as ghosts). */
@@ -64,23 +79,14 @@ public class GmCampaignResource {
 
     @GET
     @Path("encounter/token-images/")
-    public Map<String, Object> tokenImages() {
-        return current.get().tokenImagesJson();
+    public TokenImages tokenImages() {
+        return new TokenImages(current.get().tokenImages());
     }
 
     @GET
     @Path("campaign/problems/")
-    public Map<String, Object> problems() {
-        List<Map<String, Object>> problems = current.get().problems().stream().map(p -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("file", p.file());
-            json.put("line", p.line());
-            json.put("message", p.message());
-            return json;
-        }).toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("campaign", current.isDemo() ? "demo" : current.root().getFileName().toString());
-        body.put("problems", problems);
-        return body;
+    public Problems problems() {
+        return new Problems(current.isDemo() ? "demo" : current.root().getFileName().toString(),
+                current.get().problems().stream().map(p -> new Problem(p.file(), p.line(), p.message())).toList());
     }
 }

@@ -3,6 +3,7 @@ package charon.campaign;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import charon.errors.NotFound;
 import charon.view.ActiveView;
 
 /** §6.12 and §6.13 as the displays may see them: the shapes of {@link EncounterMapJson}, revealed rooms only. */
@@ -12,11 +13,11 @@ final class PlayerMapJson {
     }
 
     /** Any location but the one shown: the same answer as an unknown one, so nothing tells which exist. */
-    static JsonResponse notShown() {
-        return JsonResponse.error(404, "Location not found");
+    static NotFound notShown() {
+        return new NotFound("Location not found");
     }
 
-    static JsonResponse map(RevealedMap revealed, ActiveView view, String queryDeckId) {
+    static Map<String, Object> map(RevealedMap revealed, ActiveView view, String queryDeckId) {
         EncounterMap map = revealed.map();
         Map<String, Object> body;
         if (map.isMultiDeck()) {
@@ -29,10 +30,10 @@ final class PlayerMapJson {
         body.put("room_visibility", revealedRooms(view));
         body.put("encounter_level", view.encounterLevel());
         body.put("encounter_deck_id", view.encounterDeckId());
-        return JsonResponse.ok(body);
+        return body;
     }
 
-    static JsonResponse allDecks(RevealedMap revealed, ActiveView view) {
+    static Map<String, Object> allDecks(RevealedMap revealed, ActiveView view) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("is_multi_deck", revealed.map().isMultiDeck());
         revealed.manifest().ifPresent(manifest -> body.put("manifest", manifest));
@@ -41,7 +42,7 @@ final class PlayerMapJson {
         if (revealed.map().isMultiDeck()) {
             body.put("current_deck_id", view.encounterDeckId());
         }
-        return JsonResponse.ok(body);
+        return body;
     }
 
     /** The room visibility players get (as in their payload): the revealed rooms only. */

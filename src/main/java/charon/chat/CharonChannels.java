@@ -12,9 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import charon.json.RequestRejected;
 
-import static charon.json.RequestRejected.badRequest;
+import charon.errors.InvalidRequest;
 
 /**
  * The CHARON conversations, one per channel (story, bridge, encounter-&lt;slug&gt;, default). Every change
@@ -54,7 +53,7 @@ public class CharonChannels {
 
     public static String requireChannel(String name) {
         if (name == null || !CHANNEL.matcher(name).matches()) {
-            throw badRequest("Invalid channel name");
+            throw new InvalidRequest("Invalid channel name");
         }
         return name;
     }
@@ -70,10 +69,10 @@ public class CharonChannels {
     private static String text(String value, String emptyMessage, int maxLength) {
         String trimmed = value == null ? "" : value.trim();
         if (trimmed.isEmpty()) {
-            throw badRequest(emptyMessage);
+            throw new InvalidRequest(emptyMessage);
         }
         if (trimmed.length() > maxLength) {
-            throw badRequest("Text is longer than " + maxLength + " characters");
+            throw new InvalidRequest("Text is longer than " + maxLength + " characters");
         }
         return trimmed;
     }
@@ -84,7 +83,7 @@ public class CharonChannels {
                 LocalDateTime.now().toString(), false);
         synchronized (channels) {
             if (!loaded().containsKey(channel) && channels.size() >= MAX_CHANNELS) {
-                throw badRequest("Too many CHARON channels (limit " + MAX_CHANNELS + ")");
+                throw new InvalidRequest("Too many CHARON channels (limit " + MAX_CHANNELS + ")");
             }
             store.append(channel, message, MAX_MESSAGES);
             Channel conversation = channels.computeIfAbsent(channel, c -> new Channel());
@@ -142,7 +141,7 @@ public class CharonChannels {
         requireChannel(channel);
         synchronized (channels) {
             if (!loaded().containsKey(channel)) {
-                throw new RequestRejected(404, "No such CHARON channel");
+                throw new charon.errors.NotFound("No such CHARON channel");
             }
             store.delete(channel);
             channels.remove(channel);

@@ -17,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import charon.json.JsonBody;
-import charon.json.RequestRejected;
 import charon.view.ActiveView;
 import charon.view.ActiveViewStore;
 import charon.view.CharonMode;
@@ -48,53 +46,42 @@ public class CharonResource {
 
     @GET
     @Path("conversation/")
-    public Map<String, Object> legacyConversation() {
+    public ConversationAnswers.LegacyConversation legacyConversation() {
         ActiveView view = store.current().view();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("mode", view.charonMode().name());
-        body.put("charon_location_path", view.charonLocationPath());
-        body.put("active_location_path", view.viewType() == ViewType.ENCOUNTER && !view.locationSlug().isEmpty()
-                ? view.locationSlug() : view.charonLocationPath());
-        body.put("messages", channels.conversation("default"));
-        return body;
+        return new ConversationAnswers.LegacyConversation(view.charonMode().name(), view.charonLocationPath(),
+                view.viewType() == ViewType.ENCOUNTER && !view.locationSlug().isEmpty() ? view.locationSlug() : view.charonLocationPath(),
+                channels.conversation("default"));
     }
 
     @POST
     @Path("submit-query/")
-    public Map<String, Object> legacySubmit(String raw) {
+    public ConversationAnswers.Submitted legacySubmit(CharonRequests.Query body) {
         if (store.current().view().charonMode() != CharonMode.QUERY) {
-            throw new RequestRejected(403, "Terminal not in query mode");
+            throw new charon.errors.Forbidden("Terminal not in query mode");
         }
         queries.withinRate(request.getRemoteAddr());
-        return submitted("default", channels.playerQuery("default", JsonBody.parse(raw).string("query", "")));
+        return submitted("default", channels.playerQuery("default", body.query()));
     }
 
     @GET
     @Path("{channel}/conversation/")
-    public Map<String, Object> conversation(@PathParam("channel") String channel) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("channel", CharonChannels.requireChannel(channel));
-        body.put("mode", store.current().view().charonMode().name());
-        body.put("messages", channels.conversation(channel));
-        return body;
+    public ConversationAnswers.Conversation conversation(@PathParam("channel") String channel) {
+        return new ConversationAnswers.Conversation(CharonChannels.requireChannel(channel), store.current().view().charonMode().name(),
+                channels.conversation(channel));
     }
 
     @POST
     @Path("{channel}/submit/")
-    public Map<String, Object> submit(@PathParam("channel") String channel, String raw) {
+    public ConversationAnswers.Submitted submit(@PathParam("channel") String channel, CharonRequests.Query body) {
         queries.admit(CharonChannels.requireChannel(channel), request.getRemoteAddr());
-        return submitted(channel, channels.playerQuery(CharonChannels.requireChannel(channel), JsonBody.parse(raw).string("query", "")));
+        return submitted(channel, channels.playerQuery(CharonChannels.requireChannel(channel), body.query()));
     }
 
     /** As the original, the query is queued for a drafted answer (charon.ai observes the event) under pending_id. */
-    private Map<String, Object> submitted(String channel, CharonMessage query) {
+    private ConversationAnswers.Submitted submitted(String channel, CharonMessage query) {
         PlayerQuerySubmitted event = PlayerQuerySubmitted.of(channel, query);
         submitted.fire(event);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", true);
-        body.put("query_id", query.messageId());
-        body.put("pending_id", event.pendingId());
-        return body;
+        return new ConversationAnswers.Submitted(query.messageId(), event.pendingId());
     }
 
 }

@@ -6,8 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 
-import charon.json.RequestRejected;
-import charon.json.TooManyRequests;
+import charon.errors.TooManyRequests;
 import charon.security.ClientAddresses;
 import charon.view.ActiveViewStore;
 
@@ -34,7 +33,7 @@ public class DisplayQueries {
         withinRate(clientAddress);
         String open = view.current().view().charonActiveChannel();
         if (!open.equals(channel)) {
-            throw new RequestRejected(403, "CHARON takes queries on the channel the GM has open (" + open + ") only");
+            throw new charon.errors.Forbidden("CHARON takes queries on the channel the GM has open (" + open + ") only");
         }
     }
 

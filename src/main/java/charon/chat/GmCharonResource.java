@@ -15,9 +15,15 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
 import charon.gm.ViewCommands;
-import charon.json.JsonBody;
+import charon.json.NoFields;
+import charon.chat.ConversationAnswers.ChannelDone;
+import charon.chat.ConversationAnswers.Channels;
+import charon.chat.ConversationAnswers.DialogSet;
+import charon.chat.ConversationAnswers.Done;
+import charon.chat.ConversationAnswers.LocationSet;
+import charon.chat.ConversationAnswers.ModeSet;
+import charon.chat.ConversationAnswers.Sent;
 
-import static charon.json.Answers.success;
 import charon.security.Viewer;
 
 /**
@@ -37,76 +43,68 @@ public class GmCharonResource {
 
     @POST
     @Path("mode/")
-    public Map<String, Object> mode(String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        return success("mode", commands.setCharonMode(body.string("mode", "DISPLAY")).view().charonMode().name());
+    public ModeSet mode(CharonRequests.Mode body) {
+        return new ModeSet(commands.setCharonMode(body.mode()).view().charonMode().name());
     }
 
     @POST
     @Path("location/")
-    public Map<String, Object> location(String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        return success("location_path", commands.setCharonLocation(body.string("location_path", "")).view().charonLocationPath());
+    public LocationSet location(CharonRequests.Location body) {
+        return new LocationSet(commands.setCharonLocation(body.locationPath()).view().charonLocationPath());
     }
 
     @POST
     @Path("toggle-dialog/")
-    public Map<String, Object> toggleDialog(String raw, @Context HttpServletRequest request) {
-        JsonBody body = JsonBody.parse(raw);
-        boolean open = commands.toggleDialog(body.optionalBoolean("open"), Viewer.of(request).gm()).view().charonDialogOpen();
-        return success("charon_dialog_open", open);
+    public DialogSet toggleDialog(CharonRequests.Dialog body, @Context HttpServletRequest request) {
+        boolean open = commands.toggleDialog(java.util.Optional.ofNullable(body.open()), Viewer.of(request).gm()).view().charonDialogOpen();
+        return new DialogSet(open);
     }
 
     @POST
     @Path("send/")
-    public Map<String, Object> legacySend(String raw) {
-        return Map.of("success", true, "message_id",
-                channels.charonReply("default", JsonBody.parse(raw).string("content", "")).messageId());
+    public Sent legacySend(CharonRequests.Reply body) {
+        return new Sent(channels.charonReply("default", body.content()).messageId(), null);
     }
 
     @POST
     @Path("clear/")
-    public Map<String, Object> legacyClear(String raw) {
-        JsonBody.parse(raw);
+    public Done legacyClear(NoFields body) {
         channels.clear("default");
-        return Map.of("success", true);
+        return Done.DONE;
     }
 
     @GET
     @Path("channels/")
-    public Map<String, Object> overview() {
-        return Map.of("channels", channels.overview());
+    public Channels overview() {
+        return new Channels(channels.overview());
     }
 
     @POST
     @Path("{channel}/send/")
-    public Map<String, Object> send(@PathParam("channel") String channel, String raw) {
-        CharonMessage message = channels.charonReply(CharonChannels.requireChannel(channel), JsonBody.parse(raw).string("content", ""));
-        return Map.of("success", true, "message_id", message.messageId(), "channel", channel);
+    public Sent send(@PathParam("channel") String channel, CharonRequests.Reply body) {
+        CharonMessage message = channels.charonReply(CharonChannels.requireChannel(channel), body.content());
+        return new Sent(message.messageId(), channel);
     }
 
     @POST
     @Path("{channel}/mark-read/")
-    public Map<String, Object> markRead(@PathParam("channel") String channel, String raw) {
-        JsonBody.parse(raw);
+    public ChannelDone markRead(@PathParam("channel") String channel, NoFields body) {
         channels.markRead(CharonChannels.requireChannel(channel));
-        return Map.of("success", true, "channel", channel);
+        return new ChannelDone(channel);
     }
 
     /** The channel is gone from the list, its lines and read marker with it (the console's DELETE). */
     @POST
     @Path("{channel}/delete/")
-    public Map<String, Object> delete(@PathParam("channel") String channel, String raw) {
-        JsonBody.parse(raw);
+    public ChannelDone delete(@PathParam("channel") String channel, NoFields body) {
         channels.delete(CharonChannels.requireChannel(channel));
-        return Map.of("success", true, "channel", channel);
+        return new ChannelDone(channel);
     }
 
     @POST
     @Path("{channel}/clear/")
-    public Map<String, Object> clear(@PathParam("channel") String channel, String raw) {
-        JsonBody.parse(raw);
+    public ChannelDone clear(@PathParam("channel") String channel, NoFields body) {
         channels.clear(CharonChannels.requireChannel(channel));
-        return Map.of("success", true, "channel", channel);
+        return new ChannelDone(channel);
     }
 }

@@ -10,8 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.Map;
 
-import charon.json.Answers;
-import charon.json.JsonBody;
+import charon.json.NoFields;
 
 /** A view write a display may make: closing the comm-terminal overlay (closing the CHARON dialog is in GmCharonResource). */
 @RequestScoped
@@ -25,9 +24,8 @@ public class DisplayWritesResource {
 
     @POST
     @Path("terminal/hide/")
-    public Map<String, Object> hideTerminal(String raw) {
-        JsonBody.parse(raw);
+    public TableAnswers.Done hideTerminal(NoFields body) {
         commands.hideTerminal();
-        return Answers.success();
+        return TableAnswers.Done.DONE;
     }
 }

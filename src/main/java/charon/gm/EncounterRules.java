@@ -8,8 +8,8 @@ import charon.campaign.Location;
 import charon.view.ActiveView;
 import charon.view.ViewType;
 
-import static charon.json.RequestRejected.badRequest;
-import static charon.json.RequestRejected.notFound;
+import charon.errors.InvalidRequest;
+import charon.errors.NotFound;
 
 /** What an encounter write may refer to: the map of the location the displays show now. */
 final class EncounterRules {
@@ -19,16 +19,16 @@ final class EncounterRules {
 
     static EncounterMap currentMap(Campaign campaign, ActiveView view) {
         if (view.viewType() != ViewType.ENCOUNTER || view.locationSlug().isEmpty()) {
-            throw badRequest("No encounter location is shown; switch to an ENCOUNTER view first");
+            throw new InvalidRequest("No encounter location is shown; switch to an ENCOUNTER view first");
         }
         Location location = campaign.location(view.locationSlug())
-                .orElseThrow(() -> notFound("Location not found: " + view.locationSlug()));
-        return location.map().orElseThrow(() -> badRequest("Location " + view.locationSlug() + " has no encounter map"));
+                .orElseThrow(() -> new NotFound("Location not found: " + view.locationSlug()));
+        return location.map().orElseThrow(() -> new InvalidRequest("Location " + view.locationSlug() + " has no encounter map"));
     }
 
     static void requireRoom(EncounterMap map, String roomId) {
         if (!map.allRoomIds().contains(roomId)) {
-            throw notFound("Unknown room: " + roomId);
+            throw new NotFound("Unknown room: " + roomId);
         }
     }
 

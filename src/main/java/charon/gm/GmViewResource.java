@@ -9,11 +9,33 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.Map;
+import java.util.Optional;
 
-import charon.json.JsonBody;
+import charon.gm.GmRequests.DoorStatus;
+import charon.gm.GmRequests.MoveToken;
+import charon.gm.GmRequests.PlaceToken;
+import charon.gm.GmRequests.Portrait;
+import charon.gm.GmRequests.RoomVisibility;
+import charon.gm.GmRequests.ShipSystem;
+import charon.gm.GmRequests.ShowTerminal;
+import charon.gm.GmRequests.SwitchDeck;
+import charon.gm.GmRequests.SwitchView;
+import charon.gm.GmRequests.ToggleRoom;
+import charon.gm.GmRequests.TokenRef;
+import charon.gm.GmRequests.TokenStatus;
+import charon.json.NoFields;
+import charon.gm.GmAnswers.DeckSwitched;
+import charon.gm.GmAnswers.DoorSet;
+import charon.gm.GmAnswers.Portraits;
+import charon.gm.GmAnswers.Rooms;
+import charon.gm.GmAnswers.RoomsSet;
+import charon.gm.GmAnswers.RoomToggled;
+import charon.gm.GmAnswers.ShipSystemSet;
+import charon.gm.GmAnswers.TerminalShown;
+import charon.gm.GmAnswers.TokenChanged;
+import charon.gm.GmAnswers.Tokens;
+import charon.gm.GmAnswers.ViewSwitched;
 
-import static charon.json.Answers.success;
 import charon.view.ActiveView;
 import charon.view.ActiveViewStore;
 import charon.view.VersionedView;
@@ -32,118 +54,102 @@ public class GmViewResource {
 
     @POST
     @Path("switch-view/")
-    public Map<String, Object> switchView(String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        ActiveView view = commands.switchView(body.string("view_type", "STANDBY"), body.string("location_slug", ""),
-                body.string("view_slug", "")).view();
-        return success("view_type", view.viewType().name(), "location_slug", view.locationSlug());
+    public ViewSwitched switchView(SwitchView body) {
+        ActiveView view = commands.switchView(body.viewType(), body.locationSlug(), body.viewSlug()).view();
+        return new ViewSwitched(view.viewType().name(), view.locationSlug());
     }
 
     @POST
     @Path("show-terminal/")
-    public Map<String, Object> showTerminal(String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        ActiveView view = commands.showTerminal(body.string("location_slug", ""), body.string("terminal_slug", "")).view();
-        return success("overlay_terminal_slug", view.overlayTerminalSlug());
+    public TerminalShown showTerminal(ShowTerminal body) {
+        ActiveView view = commands.showTerminal(body.locationSlug(), body.terminalSlug()).view();
+        return new TerminalShown(view.overlayTerminalSlug());
     }
 
     @POST
     @Path("encounter/switch-level/")
-    public Map<String, Object> switchLevel(String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        ActiveView view = commands.switchDeck(body.requiredString("deck_id"), body.optionalInt("level")).view();
-        return success("level", view.encounterLevel(), "deck_id", view.encounterDeckId());
+    public DeckSwitched switchLevel(SwitchDeck body) {
+        ActiveView view = commands.switchDeck(body.deckId(), Optional.ofNullable(body.level())).view();
+        return new DeckSwitched(view.encounterLevel(), view.encounterDeckId());
     }
 
     @POST
     @Path("encounter/toggle-room/")
-    public Map<String, Object> toggleRoom(String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        String room = body.requiredString("room_id");
-        ActiveView view = commands.toggleRoom(room, body.optionalBoolean("visible")).view();
-        return success("room_id", room, "visible", view.encounterRoomVisibility().get(room),
-                "room_visibility", view.encounterRoomVisibility());
+    public RoomToggled toggleRoom(ToggleRoom body) {
+        String room = body.roomId();
+        ActiveView view = commands.toggleRoom(room, Optional.ofNullable(body.visible())).view();
+        return new RoomToggled(room, view.encounterRoomVisibility());
     }
 
     @GET
     @Path("encounter/room-visibility/")
-    public Map<String, Object> roomVisibility() {
-        return Map.of("room_visibility", store.current().view().encounterRoomVisibility());
+    public Rooms roomVisibility() {
+        return new Rooms(store.current().view().encounterRoomVisibility());
     }
 
     @POST
     @Path("encounter/room-visibility/")
-    public Map<String, Object> setRoomVisibility(String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        ActiveView view = commands.setRoomVisibility(body.requiredBooleanMap("room_visibility")).view();
-        return success("room_visibility", view.encounterRoomVisibility());
+    public RoomsSet setRoomVisibility(RoomVisibility body) {
+        ActiveView view = commands.setRoomVisibility(body.roomVisibility()).view();
+        return new RoomsSet(view.encounterRoomVisibility());
     }
 
     @POST
     @Path("encounter/set-door-status/")
-    public Map<String, Object> setDoorStatus(String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        String connection = body.requiredString("connection_id");
-        String status = body.requiredString("door_status");
+    public DoorSet setDoorStatus(DoorStatus body) {
+        String connection = body.connectionId();
+        String status = body.doorStatus();
         ActiveView view = commands.setDoorStatus(connection, status).view();
-        return success("connection_id", connection, "door_status", status, "all_door_status", view.encounterDoorStatus());
+        return new DoorSet(connection, status, view.encounterDoorStatus());
     }
 
     @POST
     @Path("encounter/place-token/")
-    public Map<String, Object> placeToken(String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        ViewCommands.Placed placed = commands.placeToken(body.requiredString("type"), body.requiredString("name"),
-                body.requiredInt("x"), body.requiredInt("y"), body.string("image_url", ""), body.string("room_id", ""));
-        return success("token_id", placed.tokenId(), "tokens", placed.version().view().encounterTokens());
+    public TokenChanged placeToken(PlaceToken body) {
+        ViewCommands.Placed placed = commands.placeToken(body.type(), body.name(), body.x(), body.y(), body.imageUrl(), body.roomId());
+        return new TokenChanged(placed.tokenId(), placed.version().view().encounterTokens());
     }
 
     @POST
     @Path("encounter/move-token/")
-    public Map<String, Object> moveToken(String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        String token = body.requiredString("token_id");
-        VersionedView moved = commands.moveToken(token, body.requiredInt("x"), body.requiredInt("y"), body.optionalString("room_id"));
-        return success("token_id", token, "tokens", moved.view().encounterTokens());
+    public TokenChanged moveToken(MoveToken body) {
+        String token = body.tokenId();
+        VersionedView moved = commands.moveToken(token, body.x(), body.y(), body.newRoom());
+        return new TokenChanged(token, moved.view().encounterTokens());
     }
 
     @POST
     @Path("encounter/remove-token/")
-    public Map<String, Object> removeToken(String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        return success("tokens", commands.removeToken(body.requiredString("token_id")).view().encounterTokens());
+    public Tokens removeToken(TokenRef body) {
+        return new Tokens(commands.removeToken(body.tokenId()).view().encounterTokens());
     }
 
     @POST
     @Path("encounter/update-token-status/")
-    public Map<String, Object> updateTokenStatus(String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        String token = body.requiredString("token_id");
-        VersionedView changed = commands.setTokenStatus(token, body.requiredStringList("status"));
-        return success("token_id", token, "tokens", changed.view().encounterTokens());
+    public TokenChanged updateTokenStatus(TokenStatus body) {
+        String token = body.tokenId();
+        VersionedView changed = commands.setTokenStatus(token, body.status());
+        return new TokenChanged(token, changed.view().encounterTokens());
     }
 
     @POST
     @Path("encounter/clear-tokens/")
-    public Map<String, Object> clearTokens(String raw) {
-        JsonBody.parse(raw);
-        return success("tokens", commands.clearTokens().view().encounterTokens());
+    public Tokens clearTokens(NoFields body) {
+        return new Tokens(commands.clearTokens().view().encounterTokens());
     }
 
     @POST
     @Path("encounter/toggle-portrait/")
-    public Map<String, Object> togglePortrait(String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        return success("active_portraits", commands.togglePortrait(body.requiredText("npc_id")).view().encounterActivePortraits());
+    public Portraits togglePortrait(Portrait body) {
+        return new Portraits(commands.togglePortrait(body.npcId().trim()).view().encounterActivePortraits());
     }
 
     @POST
     @Path("ship-status/toggle/")
-    public Map<String, Object> shipStatus(String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        String system = body.requiredText("system");
-        ActiveView view = commands.setShipSystem(system, body.requiredString("status"), body.optionalInt("condition"),
-                body.optionalString("info")).view();
-        return success("system", system, "override", view.shipSystemOverrides().get(system));
+    public ShipSystemSet shipStatus(ShipSystem body) {
+        String system = body.system().trim();
+        ActiveView view = commands.setShipSystem(system, body.status(), Optional.ofNullable(body.condition()),
+                Optional.ofNullable(body.info())).view();
+        return new ShipSystemSet(system, view.shipSystemOverrides().get(system));
     }
 }

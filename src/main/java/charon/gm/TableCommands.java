@@ -8,15 +8,14 @@ import java.util.Optional;
 
 import charon.campaign.CurrentCampaign;
 import charon.campaign.Location;
-import charon.json.RequestRejected;
 import charon.view.ActiveView;
 import charon.view.ActiveViewStore;
 import charon.view.EncounterMemory;
 import charon.view.TableState;
 import charon.view.VersionedView;
 
-import static charon.json.RequestRejected.badRequest;
-import static charon.json.RequestRejected.notFound;
+import charon.errors.InvalidRequest;
+import charon.errors.NotFound;
 
 /**
  * The GM's changes to the table state as a whole: resetting a location's encounter, undo and redo, and a new
@@ -37,12 +36,12 @@ public class TableCommands {
     public VersionedView resetEncounter(Optional<String> locationSlug) {
         Optional<String> requested = locationSlug.filter(slug -> !slug.isEmpty());
         if (requested.isEmpty() && store.snapshot().table().shownEncounter().isEmpty()) {
-            throw badRequest("No encounter location is shown; name one in location_slug");
+            throw new InvalidRequest("No encounter location is shown; name one in location_slug");
         }
         return store.edit(table -> {
             String slug = requested.or(table::shownEncounter)
-                    .orElseThrow(() -> badRequest("No encounter location is shown; name one in location_slug"));
-            Location location = campaign.get().location(slug).orElseThrow(() -> notFound("Location not found: " + slug));
+                    .orElseThrow(() -> new InvalidRequest("No encounter location is shown; name one in location_slug"));
+            Location location = campaign.get().location(slug).orElseThrow(() -> new NotFound("Location not found: " + slug));
             EncounterMemory start = ViewSwitch.startOf(location);
             TableState next = table.shownEncounter().filter(slug::equals).isPresent()
                     ? table.withView(start.applyTo(table.view()))
@@ -75,10 +74,10 @@ public class TableCommands {
     }
 
     public VersionedView undo() {
-        return store.undo().orElseThrow(() -> new RequestRejected(409, "Nothing to undo"));
+        return store.undo().orElseThrow(() -> new charon.errors.Conflict("Nothing to undo"));
     }
 
     public VersionedView redo() {
-        return store.redo().orElseThrow(() -> new RequestRejected(409, "Nothing to redo"));
+        return store.redo().orElseThrow(() -> new charon.errors.Conflict("Nothing to redo"));
     }
 }

@@ -12,13 +12,17 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import charon.json.JsonBody;
+import charon.gm.GmRequests.NewSession;
+import charon.gm.GmRequests.ResetEncounter;
+import charon.json.NoFields;
+import charon.gm.TableAnswers.History;
+import charon.gm.TableAnswers.Reset;
+import charon.gm.TableAnswers.SessionStarted;
 import charon.view.ActiveViewStore;
 import charon.view.TableSnapshot;
 import charon.view.VersionedView;
 
-import static charon.json.Answers.success;
-import static charon.json.RequestRejected.badRequest;
+import charon.errors.InvalidRequest;
 
 /** The GM's writes to the table state as a whole: reset an encounter, undo/redo, a new session. Thin. */
 @RequestScoped
@@ -36,24 +40,21 @@ public class TableResource {
 
     @POST
     @Path("encounter/reset/")
-    public Map<String, Object> resetEncounter(String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        VersionedView reset = commands.resetEncounter(body.optionalString("location_slug"));
-        return success("version", reset.version());
+    public Reset resetEncounter(ResetEncounter body) {
+        VersionedView reset = commands.resetEncounter(java.util.Optional.ofNullable(body.locationSlug()));
+        return new Reset(reset.version());
     }
 
     @POST
     @Path("view/undo/")
-    public Map<String, Object> undo(String raw) {
-        JsonBody.parse(raw);
+    public History undo(NoFields body) {
         commands.undo();
         return history();
     }
 
     @POST
     @Path("view/redo/")
-    public Map<String, Object> redo(String raw) {
-        JsonBody.parse(raw);
+    public History redo(NoFields body) {
         commands.redo();
         return history();
     }
@@ -61,27 +62,20 @@ public class TableResource {
     /** What the next undo and redo would revert, for the console's buttons. */
     @GET
     @Path("view/history/")
-    public Map<String, Object> history() {
+    public History history() {
         TableSnapshot now = store.snapshot();
-        Map<String, Object> body = new LinkedHashMap<>(success("version", now.version()));
-        body.put("next_undo", now.nextUndo().orElse(null));
-        body.put("next_redo", now.nextRedo().orElse(null));
-        body.put("undo_depth", now.undoDepth());
-        body.put("redo_depth", now.redoDepth());
-        body.put("remembered_locations", now.table().memories().keySet());
-        body.put("shown_encounter", now.table().shownEncounter().orElse(null));
-        body.put("shown_encounter_name", now.table().shownEncounter().flatMap(slug -> campaign.get().location(slug))
-                .map(location -> location.name().toUpperCase(java.util.Locale.ROOT)).orElse(null));
-        return body;
+        return new History(true, now.version(), now.nextUndo().orElse(null), now.nextRedo().orElse(null),
+                now.undoDepth(), now.redoDepth(), now.table().memories().keySet(),
+                now.table().shownEncounter().orElse(null),
+                now.table().shownEncounter().flatMap(slug -> campaign.get().location(slug))
+                        .map(location -> location.name().toUpperCase(java.util.Locale.ROOT)).orElse(null));
     }
 
     @POST
     @Path("session/new/")
-    public Map<String, Object> newSession(String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        boolean keep = body.optionalBoolean("keep_memories")
-                .orElseThrow(() -> badRequest("keep_memories (true or false) is required"));
+    public SessionStarted newSession(NewSession body) {
+        boolean keep = body.keepMemories();
         VersionedView started = commands.newSession(keep);
-        return success("version", started.version(), "view_type", started.view().viewType().name());
+        return new SessionStarted(started.version(), started.view().viewType().name());
     }
 }

@@ -24,8 +24,8 @@ import charon.view.Token;
 import charon.view.VersionedView;
 import charon.view.ViewType;
 
-import static charon.json.RequestRejected.badRequest;
-import static charon.json.RequestRejected.notFound;
+import charon.errors.InvalidRequest;
+import charon.errors.NotFound;
 
 /**
  * Every change the GM (or, for a few, a display) can make to what the displays show. Each method
@@ -55,8 +55,8 @@ public class ViewCommands {
     public VersionedView showTerminal(String locationSlug, String terminalSlug) {
         if (!(locationSlug.isEmpty() && terminalSlug.isEmpty())) {
             Location location = campaign.get().location(locationSlug)
-                    .orElseThrow(() -> notFound("Location not found: " + locationSlug));
-            location.terminal(terminalSlug).orElseThrow(() -> notFound("Terminal not found: " + terminalSlug));
+                    .orElseThrow(() -> new NotFound("Location not found: " + locationSlug));
+            location.terminal(terminalSlug).orElseThrow(() -> new NotFound("Terminal not found: " + terminalSlug));
         }
         String label = terminalSlug.isEmpty() ? "close terminal" : "open terminal " + terminalSlug.toUpperCase(Locale.ROOT);
         return store.update(label, view -> view.withOverlay(locationSlug, terminalSlug));
@@ -70,10 +70,10 @@ public class ViewCommands {
     public VersionedView switchDeck(String deckId, Optional<Integer> level) {
         return apply(view -> {
             EncounterMap map = EncounterRules.currentMap(campaign.get(), view);
-            Deck deck = map.deck(deckId).orElseThrow(() -> notFound("Unknown deck: " + deckId));
+            Deck deck = map.deck(deckId).orElseThrow(() -> new NotFound("Unknown deck: " + deckId));
             int deckLevel = map.isMultiDeck() ? deck.level() : 1;
             if (level.isPresent() && level.get() != deckLevel) {
-                throw badRequest("level " + level.get() + " does not match deck " + deckId + " (level " + deckLevel + ")");
+                throw new InvalidRequest("level " + level.get() + " does not match deck " + deckId + " (level " + deckLevel + ")");
             }
             return new Named(view.withDeck(deckLevel, deckId), "deck " + upper(deck.name() == null ? deckId : deck.name()));
         });
@@ -104,7 +104,7 @@ public class ViewCommands {
         DoorStatus doorStatus = parseDoorStatus(status);
         return store.update("door " + connectionId + " " + doorStatus.name(), view -> {
             if (!EncounterRules.currentMap(campaign.get(), view).connectionIds().contains(connectionId)) {
-                throw notFound("Unknown connection: " + connectionId);
+                throw new NotFound("Unknown connection: " + connectionId);
             }
             return view.withDoorStatus(connectionId, doorStatus);
         });
@@ -114,7 +114,7 @@ public class ViewCommands {
         try {
             return DoorStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
-            throw badRequest("Invalid door_status. Must be one of: OPEN, CLOSED, LOCKED, SEALED, DAMAGED");
+            throw new InvalidRequest("Invalid door_status. Must be one of: OPEN, CLOSED, LOCKED, SEALED, DAMAGED");
         }
     }
 
@@ -123,10 +123,10 @@ public class ViewCommands {
 
     public Placed placeToken(String type, String name, int x, int y, String imageUrl, String roomId) {
         if (!Token.TYPES.contains(type)) {
-            throw badRequest("Invalid type. Must be one of: player, npc, creature, object");
+            throw new InvalidRequest("Invalid type. Must be one of: player, npc, creature, object");
         }
         if (name.isBlank()) {
-            throw badRequest("name is required");
+            throw new InvalidRequest("name is required");
         }
         requireCell(x, y);
         String tokenId = UUID.randomUUID().toString().substring(0, 8);
@@ -164,7 +164,7 @@ public class ViewCommands {
         for (String s : status) {
             String lower = s.toLowerCase(Locale.ROOT);
             if (!TOKEN_STATUSES.contains(lower)) {
-                throw badRequest("Invalid status '" + s + "'. Must be among: wounded, dead, panicked, stunned, hidden");
+                throw new InvalidRequest("Invalid status '" + s + "'. Must be among: wounded, dead, panicked, stunned, hidden");
             }
             if (!normalized.contains(lower)) {
                 normalized.add(lower);
@@ -181,7 +181,7 @@ public class ViewCommands {
     }
 
     public VersionedView togglePortrait(String npcId) {
-        campaign.get().npc(npcId).orElseThrow(() -> notFound("Unknown NPC: " + npcId));
+        campaign.get().npc(npcId).orElseThrow(() -> new NotFound("Unknown NPC: " + npcId));
         return apply(view -> {
             List<String> portraits = new ArrayList<>(view.encounterActivePortraits());
             if (!portraits.remove(npcId)) {
@@ -195,16 +195,16 @@ public class ViewCommands {
     /** Replaces the system's override wholesale, as the original did. */
     public VersionedView setShipSystem(String system, String status, Optional<Integer> condition, Optional<String> info) {
         if (!SHIP_SYSTEMS.contains(system)) {
-            throw badRequest("Invalid system. Must be one of: life_support, engines, weapons, comms");
+            throw new InvalidRequest("Invalid system. Must be one of: life_support, engines, weapons, comms");
         }
         if (!SHIP_STATUSES.contains(status)) {
-            throw badRequest("Invalid status. Must be one of: ONLINE, STRESSED, DAMAGED, CRITICAL, OFFLINE");
+            throw new InvalidRequest("Invalid status. Must be one of: ONLINE, STRESSED, DAMAGED, CRITICAL, OFFLINE");
         }
         condition.filter(c -> c < 0 || c > 100).ifPresent(c -> {
-            throw badRequest("condition must be between 0 and 100");
+            throw new InvalidRequest("condition must be between 0 and 100");
         });
         if (campaign.get().ship().isEmpty()) {
-            throw notFound("Ship data not found");
+            throw new NotFound("Ship data not found");
         }
         ShipSystemOverride override = new ShipSystemOverride(status, condition.orElse(null), info.orElse(null));
         return store.update(system + " " + status, view -> view.withShipSystemOverride(system, override));
@@ -215,14 +215,14 @@ public class ViewCommands {
         try {
             parsed = CharonMode.valueOf(mode);
         } catch (IllegalArgumentException e) {
-            throw badRequest("Invalid mode. Must be DISPLAY or QUERY");
+            throw new InvalidRequest("Invalid mode. Must be DISPLAY or QUERY");
         }
         return store.update("CHARON " + parsed.name(), view -> view.withCharonMode(parsed));
     }
 
     public VersionedView setCharonLocation(String path) {
         if (path.length() > 500) {
-            throw badRequest("location_path is longer than 500 characters");
+            throw new InvalidRequest("location_path is longer than 500 characters");
         }
         return store.update("CHARON location", view -> view.withCharonLocationPath(path));
     }
@@ -232,7 +232,7 @@ public class ViewCommands {
         return apply(view -> {
             boolean next = open.orElse(!view.charonDialogOpen());
             if (next && !gm) {
-                throw new charon.json.RequestRejected(403, "Only the GM can open the CHARON dialog");
+                throw new charon.errors.Forbidden("Only the GM can open the CHARON dialog");
             }
             return new Named(view.withCharonDialogOpen(next), (next ? "open" : "close") + " CHARON dialog");
         });
@@ -257,14 +257,14 @@ public class ViewCommands {
     private static Token requireToken(ActiveView view, String tokenId) {
         Token token = view.encounterTokens().get(tokenId);
         if (token == null) {
-            throw notFound("Token not found");
+            throw new NotFound("Token not found");
         }
         return token;
     }
 
     private static void requireCell(int x, int y) {
         if (x < 0 || y < 0 || x > 10_000 || y > 10_000) {
-            throw badRequest("x and y must be grid cells between 0 and 10000");
+            throw new InvalidRequest("x and y must be grid cells between 0 and 10000");
         }
     }
 
@@ -272,7 +272,7 @@ public class ViewCommands {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw badRequest("Invalid " + field + " '" + value + "'. Must be one of: " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw new InvalidRequest("Invalid " + field + " '" + value + "'. Must be one of: " + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
 }

@@ -21,7 +21,7 @@ import charon.view.TableState;
 import charon.view.VersionedView;
 import charon.view.ViewType;
 
-import static charon.json.RequestRejected.notFound;
+import charon.errors.NotFound;
 
 /**
  * Switching what the displays show, with each location's encounter memory: leaving an encounter remembers it,
@@ -44,7 +44,7 @@ public class ViewSwitch {
         ViewType type = ViewCommands.parse(ViewType.class, viewTypeName, "view_type");
         Campaign current = campaign.get();
         if (!requestedSlug.isEmpty()) {
-            current.location(requestedSlug).orElseThrow(() -> notFound("Location not found: " + requestedSlug));
+            current.location(requestedSlug).orElseThrow(() -> new NotFound("Location not found: " + requestedSlug));
         }
         return store.edit(table -> {
             // ENCOUNTER without a location: the encounter on screen, else the one last left (the console's ENCOUNTER button)
@@ -52,7 +52,7 @@ public class ViewSwitch {
                     ? table.shownEncounter().or(() -> table.memories().keySet().stream().reduce((first, last) -> last)).orElse("")
                     : requestedSlug;
             Optional<Location> location = locationSlug.isEmpty() ? Optional.empty()
-                    : Optional.of(current.location(locationSlug).orElseThrow(() -> notFound("Location not found: " + locationSlug)));
+                    : Optional.of(current.location(locationSlug).orElseThrow(() -> new NotFound("Location not found: " + locationSlug)));
             String label = "show " + switch (type) {
                 case ENCOUNTER -> location.map(l -> l.name().toUpperCase(Locale.ROOT)).orElse("ENCOUNTER");
                 case CHARON_TERMINAL -> "CHARON";

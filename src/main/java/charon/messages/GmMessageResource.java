@@ -13,8 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 
-import charon.json.JsonBody;
-import charon.json.RequestRejected;
 import charon.security.Viewer;
 
 /** {@code POST /api/gm/broadcast/}: a message to every player, or to the named ones. */
@@ -24,17 +22,18 @@ import charon.security.Viewer;
 @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
 public class GmMessageResource {
 
+    /** {@code {"success": true, "message_id": n}}. */
+    public record Broadcast(boolean success, long messageId) {
+    }
+
     @Inject
     MessageService messages;
 
     @POST
-    public Map<String, Object> broadcast(String raw, @Context HttpServletRequest request) {
-        JsonBody body = JsonBody.parse(raw);
+    public Broadcast broadcast(BroadcastRequest body, @Context HttpServletRequest request) {
         String author = Viewer.of(request).username()
-                .orElseThrow(() -> new RequestRejected(401, "Authentication required"));
-        List<String> recipients = body.has("recipients") ? body.requiredStringList("recipients") : List.of();
-        MessageView message = messages.broadcast(body.string("sender", "CHARON"), body.string("content", ""),
-                body.string("priority", "NORMAL"), author, recipients);
-        return Map.of("success", true, "message_id", message.id());
+                .orElseThrow(() -> new charon.errors.NotSignedIn("Authentication required"));
+        MessageView message = messages.broadcast(body.sender(), body.content(), body.priority(), author, body.recipients());
+        return new Broadcast(true, message.id());
     }
 }

@@ -12,7 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 
-import charon.json.ApiException;
+import charon.errors.InvalidRequest;
+import charon.errors.NotFound;
+import charon.json.NoFields;
 
 /**
  * {@code GET /api/gm/messages/?q=...} lists and searches every message sent; {@code POST /api/gm/messages/<id>/delete/}
@@ -35,22 +37,22 @@ public class GmMessagesResource {
     @GET
     public Listing list(@QueryParam("q") String query) {
         if (query != null && query.length() > 200) {
-            throw new ApiException(400, "q is longer than 200 characters");
+            throw new InvalidRequest("q is longer than 200 characters");
         }
         return new Listing(archive.search(query), MessageArchive.LIMIT);
     }
 
     @POST
     @Path("{id}/delete/")
-    public Deleted delete(@PathParam("id") String id) {
+    public Deleted delete(@PathParam("id") String id, NoFields body) {
         long messageId;
         try {
             messageId = Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw new ApiException(400, "id must be a number");
+            throw new InvalidRequest("id must be a number");
         }
         if (!archive.delete(messageId)) {
-            throw new ApiException(404, "Message not found");
+            throw new NotFound("Message not found");
         }
         return new Deleted(true, messageId);
     }

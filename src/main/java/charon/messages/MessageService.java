@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 import charon.accounts.User;
 import charon.persistence.Database;
 
-import static charon.json.RequestRejected.badRequest;
-import static charon.json.RequestRejected.notFound;
+import charon.errors.InvalidRequest;
+import charon.errors.NotFound;
 
 /** Writes the GM's messages to players; each one is committed before it is announced. */
 @ApplicationScoped
@@ -32,23 +32,23 @@ public class MessageService {
     public MessageView broadcast(String sender, String content, String priority, String gmUsername, List<String> recipientNames) {
         String text = content.trim();
         if (text.isEmpty()) {
-            throw badRequest("Message content is required");
+            throw new InvalidRequest("Message content is required");
         }
         if (text.length() > 10_000) {
-            throw badRequest("Message content is longer than 10000 characters");
+            throw new InvalidRequest("Message content is longer than 10000 characters");
         }
         String from = sender.trim().isEmpty() ? "CHARON" : sender.trim();
         if (from.length() > 100) {
-            throw badRequest("sender is longer than 100 characters");
+            throw new InvalidRequest("sender is longer than 100 characters");
         }
         if (!PRIORITIES.contains(priority)) {
-            throw badRequest("Invalid priority. Must be one of: LOW, NORMAL, HIGH, CRITICAL");
+            throw new InvalidRequest("Invalid priority. Must be one of: LOW, NORMAL, HIGH, CRITICAL");
         }
         Stored stored = database.inTransaction(em -> {
-            User author = user(em, gmUsername).orElseThrow(() -> notFound("Unknown author: " + gmUsername));
+            User author = user(em, gmUsername).orElseThrow(() -> new NotFound("Unknown author: " + gmUsername));
             Set<User> recipients = new LinkedHashSet<>();
             for (String name : new LinkedHashSet<>(recipientNames)) {
-                recipients.add(user(em, name).orElseThrow(() -> notFound("Unknown recipient: " + name)));
+                recipients.add(user(em, name).orElseThrow(() -> new NotFound("Unknown recipient: " + name)));
             }
             // Django stores naive UTC; whole seconds keep the wire format exact.
             LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);

@@ -8,7 +8,6 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
@@ -17,7 +16,7 @@ import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import charon.json.ErrorResponses;
+import charon.errors.InvalidRequest;
 import charon.security.Viewer;
 import charon.view.Audience;
 
@@ -44,7 +43,7 @@ public class ActiveViewStreamResource {
     public void open(@QueryParam("patch") String patch, @Context Sse sse, @Context HttpServletRequest request,
                      @Context HttpServletResponse response) throws IOException {
         if (patch != null && !patch.equals("1") && !patch.equals("0")) {
-            throw new WebApplicationException(ErrorResponses.of(400, "patch must be 1 or 0"));
+            throw new InvalidRequest("patch must be 1 or 0");
         }
         open(streams, Feed.of(Audience.PLAYERS, "1".equals(patch)), sse, request, response);
     }

@@ -1,5 +1,9 @@
 package charon.security;
 
+import charon.errors.InvalidRequest;
+import charon.errors.NotSignedIn;
+import charon.errors.TooManyRequests;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,15 +16,11 @@ import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import charon.accounts.User;
 import charon.accounts.UserRepository;
-import charon.json.ErrorResponses;
 
 /** {@code /api/auth/...}: log in and out, who am I, and whether the first GM account is still missing. */
 @RequestScoped
@@ -29,6 +29,19 @@ import charon.json.ErrorResponses;
 public class AuthResource {
 
     public record Credentials(String username, String password) {
+    }
+
+    /** Who is signed in, and the CSRF token the pages send back. */
+    public record SessionInfo(String username, String role, String csrfToken) {
+        static SessionInfo of(SignedIn signedIn) {
+            return new SessionInfo(signedIn.username(), signedIn.role(), signedIn.csrfToken());
+        }
+    }
+
+    public record LoggedOut(boolean success) {
+    }
+
+    public record SetupNeeded(boolean setupNeeded) {
     }
 
     @Inject
@@ -48,45 +61,43 @@ public class AuthResource {
     @Context
     jakarta.servlet.http.HttpServletResponse response;
 
-    /** Answered at once, except a throttled address or username, whose refusal is held back ({@link LoginTarpit}). */
+    /**
+     * Answered at once, except a throttled address or username, whose refusal is held back ({@link LoginTarpit}).
+     * A refusal thrown here reaches the mappers like any other (Jersey resumes the request with it).
+     */
     @POST
     @Path("login/")
     public void login(Credentials credentials, @Suspended AsyncResponse async) {
         if (credentials == null || credentials.username() == null || credentials.password() == null) {
-            async.resume(ErrorResponses.of(400, "username and password are required"));
-            return;
+            throw new InvalidRequest("username and password are required");
         }
         LoginService.Outcome outcome = logins.attempt(credentials.username(), credentials.password(), request.getRemoteAddr());
         if (outcome instanceof LoginService.Outcome.Throttled throttled) {
             long seconds = Math.max(1, ceilSeconds(throttled.retryAfter()));
-            tarpit.refuseLater(async, Response.fromResponse(ErrorResponses.of(429, "Too many failed logins; try again in " + seconds + " s"))
-                    .header("Retry-After", seconds)
-                    .build());
+            tarpit.refuseLater(async, new TooManyRequests("Too many failed logins; try again in " + seconds + " s", Duration.ofSeconds(seconds)));
             return;
         }
-        async.resume(answer(outcome));
+        async.resume(signIn(outcome));
     }
 
-    private Response answer(LoginService.Outcome outcome) {
+    private SessionInfo signIn(LoginService.Outcome outcome) {
         if (outcome instanceof LoginService.Outcome.Busy) {
-            return Response.fromResponse(ErrorResponses.of(429, "Too many logins at once; try again in 1 s"))
-                    .header("Retry-After", 1)
-                    .build();
+            throw new TooManyRequests("Too many logins at once; try again in 1 s", Duration.ofSeconds(1));
         }
         if (!(outcome instanceof LoginService.Outcome.Accepted accepted)) {
-            return ErrorResponses.of(401, "Invalid username or password");
+            throw new NotSignedIn("Invalid username or password");
         }
         User user = accepted.user();
         SignedIn signedIn = new SignedIn(user.getId(), user.getUsername(), user.isGm(), CsrfTokens.newToken(), accepted.credentialStamp());
         freshSession().setAttribute(SignedIn.SESSION_ATTRIBUTE, signedIn);
         lastingLogins.remember(signedIn, request, response);
         currentUser.refresh();
-        return Response.ok(sessionInfo(signedIn)).build();
+        return SessionInfo.of(signedIn);
     }
 
     @POST
     @Path("logout/")
-    public Map<String, Object> logout() {
+    public LoggedOut logout() {
         lastingLogins.forget(request, response);
         HttpSession session = request.getSession(false);
         if (session != null) {
@@ -97,21 +108,20 @@ public class AuthResource {
             }
         }
         currentUser.refresh();
-        return Map.of("success", true);
+        return new LoggedOut(true);
     }
 
     @GET
     @Path("me/")
-    public Response me() {
-        return SignedIn.from(request.getSession(false))
-                .map(signedIn -> Response.ok(sessionInfo(signedIn)).build())
-                .orElseGet(() -> ErrorResponses.of(401, "Not logged in"));
+    public SessionInfo me() {
+        return SignedIn.from(request.getSession(false)).map(SessionInfo::of)
+                .orElseThrow(() -> new NotSignedIn("Not logged in"));
     }
 
     @GET
     @Path("setup-needed/")
-    public Map<String, Object> setupNeeded() {
-        return Map.of("setup_needed", !users.anyActiveGm());
+    public SetupNeeded setupNeeded() {
+        return new SetupNeeded(!users.anyActiveGm());
     }
 
     /** A new session id at every login, so an id planted before login (fixation) is worthless after it. */
@@ -124,14 +134,6 @@ public class AuthResource {
         // a game night is long: by default twelve idle hours (Django kept sessions for two weeks)
         session.setMaxInactiveInterval((int) config.sessionIdle().toSeconds());
         return session;
-    }
-
-    private static Map<String, Object> sessionInfo(SignedIn signedIn) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("username", signedIn.username());
-        body.put("role", signedIn.role());
-        body.put("csrf_token", signedIn.csrfToken());
-        return body;
     }
 
     private static long ceilSeconds(Duration duration) {

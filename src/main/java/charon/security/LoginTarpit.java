@@ -3,7 +3,6 @@ package charon.security;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.core.Response;
 
 import java.time.Duration;
 import java.util.List;
@@ -32,8 +31,8 @@ public class LoginTarpit {
         return thread;
     });
 
-    /** Sends {@code refusal} after {@link #DELAY} (at once when too many are already held). */
-    public void refuseLater(AsyncResponse async, Response refusal) {
+    /** Answers with {@code refusal} (mapped like any refusal) after {@link #DELAY}, at once when too many are held. */
+    public void refuseLater(AsyncResponse async, RuntimeException refusal) {
         if (held.incrementAndGet() > MAX_HELD) {
             held.decrementAndGet();
             async.resume(refusal);

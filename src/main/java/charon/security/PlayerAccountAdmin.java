@@ -8,7 +8,8 @@ import java.util.List;
 
 import charon.accounts.User;
 import charon.accounts.UserRepository;
-import charon.json.ApiException;
+import charon.errors.InvalidRequest;
+import charon.errors.NotFound;
 import charon.persistence.Database;
 
 /**
@@ -58,9 +59,9 @@ public class PlayerAccountAdmin {
     }
 
     private User player(String username) {
-        User user = users.byUsername(username).orElseThrow(() -> new ApiException(404, "User not found"));
+        User user = users.byUsername(username).orElseThrow(() -> new NotFound("User not found"));
         if (user.isGm()) {
-            throw new ApiException(400, "Only player accounts can be deactivated or deleted here");
+            throw new InvalidRequest("Only player accounts can be deactivated or deleted here");
         }
         return user;
     }

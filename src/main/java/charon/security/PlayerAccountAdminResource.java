@@ -9,7 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import charon.accounts.User;
-import charon.json.ApiException;
+import charon.json.JsonRequest;
+import charon.json.NoFields;
+
+import jakarta.validation.constraints.NotNull;
 
 /**
  * {@code /api/gm/player-accounts/<username>/active/} and {@code .../delete/}: GM writes (login, CSRF and Origin by
@@ -21,7 +24,8 @@ import charon.json.ApiException;
 @Produces(MediaType.APPLICATION_JSON)
 public class PlayerAccountAdminResource {
 
-    public record Activation(Boolean active) {
+    @JsonRequest
+    public record Activation(@NotNull(message = "active must be true or false") Boolean active) {
     }
 
     public record AccountState(boolean success, String username, boolean isActive) {
@@ -36,16 +40,13 @@ public class PlayerAccountAdminResource {
     @POST
     @Path("active/")
     public AccountState setActive(@PathParam("username") String username, Activation body) {
-        if (body == null || body.active() == null) {
-            throw new ApiException(400, "active must be true or false");
-        }
         User user = accounts.setActive(username, body.active());
         return new AccountState(true, user.getUsername(), user.isActive());
     }
 
     @POST
     @Path("delete/")
-    public Deleted delete(@PathParam("username") String username) {
+    public Deleted delete(@PathParam("username") String username, NoFields body) {
         accounts.delete(username);
         return new Deleted(true, username);
     }

@@ -1,5 +1,6 @@
 package charon.security;
 
+import charon.errors.InvalidRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -17,7 +18,6 @@ import java.util.Map;
 
 import charon.accounts.User;
 import charon.accounts.UserRepository;
-import charon.json.ApiException;
 
 /** {@code /api/gm/players/...}: the GM lists accounts, creates players and resets passwords (GM-only by the filter). */
 @RequestScoped
@@ -39,54 +39,58 @@ public class PlayerAccountsResource {
     private final PasswordHasher hasher = new PasswordHasher();
 
     @GET
-    public Map<String, Object> list() {
-        List<Map<String, Object>> players = users.all().stream().map(PlayerAccountsResource::entry).toList();
-        return Map.of("players", players);
+    public Players list() {
+        return new Players(users.all().stream().map(PlayerAccountsResource::entry).toList());
     }
 
     @POST
     public Response create(NewPlayer body) {
         if (body == null) {
-            throw new ApiException(400, "username is required");
+            throw new charon.errors.InvalidRequest("username is required");
         }
         AccountRules.usernameProblem(body.username()).ifPresent(PlayerAccountsResource::badRequest);
         AccountRules.passwordProblem(body.password()).ifPresent(PlayerAccountsResource::badRequest);
         if (users.existsIgnoringCase(body.username())) {
-            throw new ApiException(409, "User already exists");
+            throw new charon.errors.Conflict("User already exists");
         }
         User created;
         try {
             created = users.create(body.username(), hasher.encode(body.password()), false);
         } catch (PersistenceException raced) {
             // Another request created the same name between the check and the insert.
-            throw new ApiException(409, "User already exists");
+            throw new charon.errors.Conflict("User already exists");
         }
         return Response.status(201).entity(entry(created)).build();
     }
 
     @POST
     @Path("{username}/password/")
-    public Map<String, Object> resetPassword(@PathParam("username") String username, NewPassword body) {
+    public PasswordReset resetPassword(@PathParam("username") String username, NewPassword body) {
         AccountRules.passwordProblem(body == null ? null : body.password()).ifPresent(PlayerAccountsResource::badRequest);
-        User user = users.byUsername(username).orElseThrow(() -> new ApiException(404, "User not found"));
+        User user = users.byUsername(username).orElseThrow(() -> new charon.errors.NotFound("User not found"));
         String hash = hasher.encode(body.password());
         if (!users.changePassword(username, hash)) {
-            throw new ApiException(404, "User not found");
+            throw new charon.errors.NotFound("User not found");
         }
         // whoever was signed in with the old password (a lost phone, a shared tablet) is signed out
         stamps.changed(user.getId(), CredentialStamps.of(hash, user.isActive()));
-        return Map.of("success", true, "username", username);
+        return new PasswordReset(true, username);
     }
 
-    private static Map<String, Object> entry(User user) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("username", user.getUsername());
-        json.put("is_active", user.isActive());
-        json.put("is_gm", user.isGm());
-        return json;
+    public record Account(String username, boolean isActive, boolean isGm) {
+    }
+
+    public record Players(List<Account> players) {
+    }
+
+    public record PasswordReset(boolean success, String username) {
+    }
+
+    private static Account entry(User user) {
+        return new Account(user.getUsername(), user.isActive(), user.isGm());
     }
 
     private static void badRequest(String problem) {
-        throw new ApiException(400, problem);
+        throw new charon.errors.InvalidRequest(problem);
     }
 }

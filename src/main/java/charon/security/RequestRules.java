@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import charon.json.ErrorResponses;
+import charon.errors.ErrorResponses;
 
 /**
  * The security rules every request passes, as a pure function of the request's facts (so they are
@@ -60,8 +60,8 @@ public final class RequestRules {
                 && !CsrfTokens.matches(request.signedIn().get().csrfToken(), request.csrfHeader())) {
             return refuse(403, "CSRF token missing or invalid");
         }
-        if (request.contentLength() > ErrorResponses.MAX_BODY_BYTES) {
-            return refuse(413, "Request body too large (limit 64 KB)");
+        if (request.contentLength() > charon.json.BodyLimit.MAX_BYTES) {
+            return refuse(413, charon.json.BodyLimit.REFUSAL);
         }
         return Optional.empty();
     }

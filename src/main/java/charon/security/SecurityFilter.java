@@ -15,7 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import charon.json.ErrorBody;
+import charon.errors.ErrorBody;
 
 /**
  * Applies {@link RequestRules} to every request before anything else sees it. A servlet filter

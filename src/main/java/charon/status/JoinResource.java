@@ -17,11 +17,14 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class JoinResource {
 
+    public record DisplayUrls(List<String> displayUrls) {
+    }
+
     /** {@code GET /api/gm/join/}: the display page's URL on each LAN address, for the console's QR code. */
     @GET
-    public Map<String, Object> join(@Context HttpServletRequest request) {
+    public DisplayUrls join(@Context HttpServletRequest request) {
         String suffix = ":" + request.getLocalPort() + request.getContextPath() + "/terminal/";
         List<String> urls = LanAddresses.find().stream().map(address -> "http://" + address + suffix).toList();
-        return Map.of("display_urls", urls);
+        return new DisplayUrls(urls);
     }
 }

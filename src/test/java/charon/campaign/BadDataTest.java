@@ -81,7 +81,7 @@ class BadDataTest {
                 new CampaignProblem("campaign/ship.yaml", null, "empty YAML file")), c.problems());
         assertEquals("ossuary", c.location("ossuary").orElseThrow().name());
         assertTrue(c.ship().isEmpty());
-        assertEquals(404, c.shipStatusJson(Map.of()).status());
+        assertEquals(404, Answered.of(() -> c.shipStatusJson(Map.of())).status());
         assertEquals(16, c.allLocations().size());
     }
 
@@ -188,7 +188,7 @@ class BadDataTest {
         List<String> files = bridge.inbox().stream().map(Message::fileName).toList();
         assertEquals(List.of("008_medical_note.md", "001_berth_clearance.md", "003_coolant_answer.md", "006_pump_report.md",
                 "007_pump_fixed.md", "000_odd_date.md", "000_undated.md"), files);
-        Map<String, Object> json = c.terminalJson("isv_cormorant", "bridge").body();
+        Map<String, Object> json = Answered.of(() -> c.terminalJson("isv_cormorant", "bridge")).body();
         List<?> inbox = Values.asList(json.get("inbox"));
         assertEquals("stardate 41153.7", Values.asMap(inbox.get(5)).get("timestamp"));
         assertEquals(null, Values.asMap(inbox.get(6)).get("timestamp"));
@@ -205,7 +205,7 @@ class BadDataTest {
         assertEquals(1, c.problems().size());
         assertEquals(".", c.problems().get(0).file());
         assertTrue(c.systems().isEmpty());
-        assertEquals(404, c.starMapJson().status());
+        assertEquals(404, Answered.of(() -> c.starMapJson()).status());
         assertEquals(Map.of("images", List.of()), c.tokenImagesJson());
     }
 
@@ -214,7 +214,7 @@ class BadDataTest {
         write("galaxy/star_map.yaml", "systems: [\n");
         Campaign c = CampaignLoader.load(root);
         assertEquals(1, c.problems().size());
-        JsonResponse r = c.starMapJson();
+        Answered r = Answered.of(() -> c.starMapJson());
         assertEquals(500, r.status());
         assertTrue(((String) r.body().get("error")).startsWith("Error loading star map: "));
         assertEquals(List.of(), r.body().get("systems"));
@@ -265,7 +265,7 @@ class BadDataTest {
         Campaign c = CampaignLoader.load(root);
         assertEquals(List.of(new CampaignProblem("galaxy", null, "galaxy/ directory not found: no locations")), c.problems());
         assertTrue(c.allLocations().isEmpty());
-        assertEquals(404, c.starMapJson().status());
+        assertEquals(404, Answered.of(() -> c.starMapJson()).status());
         assertEquals(4, c.npcs().size());
         assertEquals(4, c.sessions().size());
         assertTrue(c.ship().isPresent());

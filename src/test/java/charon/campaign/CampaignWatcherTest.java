@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -49,13 +51,45 @@ class CampaignWatcherTest {
     @Test
     void burstOfWritesGivesFewReloads() throws Exception {
         Path root = Fixtures.copy(Fixtures.cinderwake(), temp.resolve("campaign"));
+        Path marker = root.resolve("campaign/marker.md");
+        Files.writeString(marker, "start");
         Semaphore reloads = new Semaphore(0);
-        try (CampaignWatcher watcher = new CampaignWatcher(root, reloads::release)) {
+        List<String> markerAtReload = new CopyOnWriteArrayList<>(); // what each reload saw, in order
+        int[] taken = {0};
+        try (CampaignWatcher watcher = new CampaignWatcher(root, () -> {
+            markerAtReload.add(read(marker));
+            reloads.release();
+        })) {
             for (int i = 0; i < 20; i++) {
                 Files.writeString(root.resolve("campaign/scratch.md"), "note " + i);
             }
-            assertTrue(reloads.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS));
-            assertTrue(reloads.availablePermits() <= 1, "debounce should merge the burst");
+            Files.writeString(marker, "burst written");
+            int burst = reloadsUntilSeen(reloads, markerAtReload, taken, "burst written");
+            // a later, single write: every reload the burst caused must have come before this one's
+            Files.writeString(marker, "later");
+            int later = reloadsUntilSeen(reloads, markerAtReload, taken, "later");
+            assertTrue(burst <= 2, "21 writes at once should merge into one reload (two at most across the 1 s cap): "
+                    + markerAtReload);
+            assertEquals(1, later, "a reload of the burst came late, or one write reloaded twice: " + markerAtReload);
+        }
+    }
+
+    /** Waits for each reload in turn until one has seen the marker's text; the number of reloads it took. */
+    private static int reloadsUntilSeen(Semaphore reloads, List<String> seen, int[] taken, String text) throws InterruptedException {
+        int count = 0;
+        do {
+            assertTrue(reloads.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS), "no reload showed '" + text + "': " + seen);
+            taken[0]++; // the callback records before it releases, so this reload's entry is there
+            count++;
+        } while (!text.equals(seen.get(taken[0] - 1)));
+        return count;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
         }
     }
 }

@@ -18,7 +18,6 @@ import java.util.concurrent.CompletionStage;
 
 import org.junit.jupiter.api.Test;
 
-import charon.json.RequestRejected;
 
 /** The channel rules and the write-through order: stored first, then shown; nothing shown that was not stored. */
 class CharonChannelsTest {
@@ -133,8 +132,7 @@ class CharonChannelsTest {
         for (int i = 2; i < CharonChannels.MAX_CHANNELS; i++) { // default and bridge exist from the start
             channels.playerQuery("encounter-" + i, "hello");
         }
-        RequestRejected refused = assertThrows(RequestRejected.class, () -> channels.playerQuery("one-too-many", "hello"));
-        assertEquals(400, refused.status());
+        charon.errors.InvalidRequest refused = assertThrows(charon.errors.InvalidRequest.class, () -> channels.playerQuery("one-too-many", "hello"));
         assertTrue(refused.getMessage().contains("Too many CHARON channels"), refused.getMessage());
         assertNull(store.lines.get("one-too-many"), "nothing stored for the refused channel");
         channels.charonReply("encounter-2", "still here");
@@ -167,7 +165,7 @@ class CharonChannelsTest {
         assertNull(announcements.fired.get(0).previousId(), "the first line follows nothing");
         channels.clear("story");
         assertEquals(ConversationChanged.emptied("story"), announcements.fired.get(announcements.fired.size() - 1));
-        RequestRejected tooLong = assertThrows(RequestRejected.class, () -> channels.playerQuery("story", "q".repeat(CharonChannels.MAX_QUERY + 1)));
+        charon.errors.InvalidRequest tooLong = assertThrows(charon.errors.InvalidRequest.class, () -> channels.playerQuery("story", "q".repeat(CharonChannels.MAX_QUERY + 1)));
         assertEquals("Text is longer than 500 characters", tooLong.getMessage());
     }
 
@@ -182,6 +180,6 @@ class CharonChannelsTest {
         assertEquals(List.of("default", "bridge"), channels().overview().stream().map(c -> c.get("channel")).toList(), "after a restart too");
         assertTrue(channels.conversation("bridge").isEmpty());
         assertEquals(ConversationChanged.emptied("bridge"), announcements.fired.get(announcements.fired.size() - 1));
-        assertEquals(404, assertThrows(RequestRejected.class, () -> channels.delete("spam7")).status());
+        assertThrows(charon.errors.NotFound.class, () -> channels.delete("spam7"));
     }
 }

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.StringReader;
+
+import charon.errors.InvalidRequest;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,8 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class StrictJsonTest {
 
     private static void refused(String reason, String body) {
-        RequestRejected e = assertThrows(RequestRejected.class, () -> StrictJson.read(body), body.length() > 60 ? body.substring(0, 60) : body);
-        assertEquals(400, e.status());
+        InvalidRequest e = assertThrows(InvalidRequest.class, () -> StrictJson.read(body), body.length() > 60 ? body.substring(0, 60) : body);
         assertEquals(reason, e.getMessage());
     }
 
@@ -24,9 +25,9 @@ class StrictJsonTest {
     void readsWhatTheReaderReads() {
         String body = "{\"view_type\":\"ENCOUNTER\",\"x\":-3,\"c\":12.5,\"e\":1e308,\"t\":true,\"f\":false,\"n\":null,"
                 + "\"rooms\":{\"a\":true,\"b\":[1,[2,{\"k\":\"v\"}],[]]},\"empty\":{}}";
-        assertEquals(JsonBody.JSON_P.createReader(new StringReader(body)).readValue(), StrictJson.read(body));
+        assertEquals(StrictJson.JSON_P.createReader(new StringReader(body)).readValue(), StrictJson.read(body));
         assertEquals(JsonValue.TRUE, StrictJson.read(" true "));
-        assertEquals(JsonBody.JSON_P.createValue("x"), StrictJson.read("\"x\""));
+        assertEquals(StrictJson.JSON_P.createValue("x"), StrictJson.read("\"x\""));
         assertEquals(JsonValue.EMPTY_JSON_ARRAY, StrictJson.read("[]"));
     }
 
@@ -60,10 +61,10 @@ class StrictJsonTest {
     }
 
     @Test
-    void jsonBodyAndTheReaderCheckUseIt() {
-        assertEquals("Invalid JSON", assertThrows(RequestRejected.class, () -> JsonBody.parse("{\"view_type\":\"STANDBY\"} this is not json")).getMessage());
-        ApiException e = assertThrows(ApiException.class, () -> JsonBodyCheck.requireObject("[".repeat(10_000)));
-        assertEquals(400, e.getResponse().getStatus());
-        assertEquals("JSON is nested too deeply (limit 32 levels)", e.getMessage());
+    void theRequestReaderUsesIt() {
+        assertEquals("Invalid JSON", assertThrows(InvalidRequest.class,
+                () -> JsonRequestReader.read(NoFields.class, "{\"view_type\":\"STANDBY\"} this is not json")).getMessage());
+        assertEquals("JSON is nested too deeply (limit 32 levels)", assertThrows(InvalidRequest.class,
+                () -> StrictJson.readObject("[".repeat(10_000))).getMessage());
     }
 }

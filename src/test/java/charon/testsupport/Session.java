@@ -57,9 +57,16 @@ public final class Session {
     }
 
     public HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return post(path, body, "application/json");
+    }
+
+    /** A POST with another Content-Type, or none (null). */
+    public HttpResponse<String> post(String path, String body, String contentType) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
         if (csrfToken != null) {
             request.header("X-CSRF-Token", csrfToken);
         }

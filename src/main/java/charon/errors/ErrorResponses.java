@@ -1,4 +1,4 @@
-package charon.json;
+package charon.errors;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -8,7 +8,6 @@ import java.util.Map;
 /** Builds JSON error responses and holds the default wording per status. */
 public final class ErrorResponses {
 
-    public static final int MAX_BODY_BYTES = 64 * 1024;
     public static final MediaType JSON_UTF8 = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
 
     private static final Map<Integer, String> DEFAULT_TEXT = Map.ofEntries(

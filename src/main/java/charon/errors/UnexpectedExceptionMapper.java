@@ -1,4 +1,4 @@
-package charon.json;
+package charon.errors;
 
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.core.Response;
@@ -20,12 +20,25 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
+        Refusal refusal = refusalIn(exception);
+        if (refusal != null) {
+            return RefusalMapper.answer(refusal); // thrown while a body was read, wrapped by the JAX-RS runtime
+        }
         if (causedByBinding(exception)) {
             LOG.log(Level.FINE, "Request body could not be bound", exception);
             return ErrorResponses.of(400, "Body has a field of the wrong type");
         }
         LOG.log(Level.SEVERE, "Unhandled error in a request", exception);
         return ErrorResponses.of(500, "Internal error");
+    }
+
+    static Refusal refusalIn(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Refusal refusal) {
+                return refusal;
+            }
+        }
+        return null;
     }
 
     private static boolean causedByBinding(Throwable exception) {

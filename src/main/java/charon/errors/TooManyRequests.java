@@ -1,14 +1,14 @@
-package charon.json;
+package charon.errors;
 
 import java.time.Duration;
 
-/** A request refused because its sender is over a rate: 429 with {@code Retry-After}, whole seconds. */
-public class TooManyRequests extends RequestRejected {
+/** The sender is over a rate: answered 429 with {@code Retry-After} in whole seconds. */
+public final class TooManyRequests extends Refusal {
 
     private final long retryAfterSeconds;
 
     public TooManyRequests(String message, Duration retryAfter) {
-        super(429, message);
+        super(message, null);
         this.retryAfterSeconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
 

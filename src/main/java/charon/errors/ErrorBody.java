@@ -1,4 +1,6 @@
-package charon.json;
+package charon.errors;
+
+import charon.json.Json;
 
 /** Every error answer of the API: {@code {"error": "<text>"}}. */
 public record ErrorBody(String error) {
