@@ -4,10 +4,12 @@ import { connectLive, keepAwake } from './live.js';
 import { EncounterMap, resolveDeck, DOOR_STATUSES } from './map.js';
 import qrcode from './vendor/qrcode.mjs';
 import { initCharonAi, renderPending } from './charon-ai.js';
+import { BridgePanel } from './gmbridge.js';
 
 const MAP_TYPES = new Set(['station', 'ship', 'base', 'deck', 'room', 'level', 'section']);
 const $ = (id) => document.getElementById(id);
 let S = null;              // last active-view payload
+let bridgePanel = null;    // the BRIDGE tab's panel (gmbridge.js)
 let locations = [];
 let me = null;
 
@@ -48,7 +50,7 @@ $('logout').addEventListener('click', async () => {
 });
 
 // ---------------- tabs ----------------
-const TABS = [['charon', 'CHARON'], ['encounter', 'ENCOUNTER'], ['ship', 'SHIP STATUS'], ['broadcast', 'BROADCAST'], ['players', 'PLAYERS'], ['status', 'STATUS']];
+const TABS = [['charon', 'CHARON'], ['bridge', 'BRIDGE'], ['encounter', 'ENCOUNTER'], ['ship', 'SHIP STATUS'], ['broadcast', 'BROADCAST'], ['players', 'PLAYERS'], ['status', 'STATUS']];
 let activeTab = localStorage.getItem('gm-tab') || 'encounter';
 function buildTabs() {
   const bar = $('tabbar');
@@ -147,6 +149,7 @@ function apply(p) {
   drawTree();
   updateEncounter(prev);
   updateCharon(prev);
+  (bridgePanel = bridgePanel || new BridgePanel($('bridge-body'))).update(p); // issue 18: the GM drives the BRIDGE
   if (prev && JSON.stringify(prev.ship_system_overrides) !== JSON.stringify(p.ship_system_overrides) && activeTab === 'ship') loadShip();
 }
 

@@ -4,7 +4,8 @@ import { connectLive, keepAwake } from './live.js';
 import { EncounterMap, resolveDeck } from './map.js';
 import { CharonTerminal } from './charon.js';
 import { renderMarkdown } from './markdown.js';
-import { StarMap } from './starmap.js';
+import { BridgeMap } from './bridgemap.js';
+import { encounterBridge, locationInfo } from './bridgeview.js';
 
 const MAP_TYPES = new Set(['station', 'ship', 'base', 'deck', 'room', 'level', 'section']);
 const KNOWN_VIEWS = new Set(['STANDBY', 'ENCOUNTER', 'BRIDGE', 'CHARON_TERMINAL']);
@@ -139,17 +140,18 @@ function encounterView(p) {
         h('div.deck-name', { 'data-testid': 'deck-name' }, String(p.encounter_deck_name || '').toUpperCase()));
       legend.hidden = !(deck && deck.rooms);
     } else {
-      const focus = ltype === 'system' ? p.location_slug : ((p.location_data && p.location_data.system_slug) || '');
       const k = `space|${p.location_slug}`;
       if (kind !== 'space') {
         kind = 'space';
         root.replaceChildren();
         map = null;
-        star = new StarMap(root, { interactive: false });
+        star = new BridgeMap(root);
       }
       if (k !== key) {
         key = k;
-        star.focus(focus, p.location_slug ? `${String(locName).toUpperCase()}` : '', ltype && ltype !== 'unknown' ? ltype.toUpperCase() : '');
+        // issue 18: a system shows its system map, a planet or moon its orbit map, with the location's info panel
+        star.setSubtitle(p.location_slug ? `${String(locName).toUpperCase()}${ltype && ltype !== 'unknown' ? ' // ' + ltype.toUpperCase() : ''}` : '');
+        star.show(encounterBridge(p), locationInfo(p));
       }
     }
   }
@@ -196,9 +198,9 @@ async function loadBridge() {
 const BRIDGE_TABS = ['MAP', 'PERSONNEL', 'LOGS', 'STATUS', 'CHARON'];
 function bridgeView(p, isSwitch) {
   setHeader('MOTHERSHIP TERMINAL', '');
-  let tab = 'MAP';
-  try { tab = (!isSwitch && sessionStorage.getItem('bridgeTab')) || 'MAP'; } catch { /* */ }
-  if (!BRIDGE_TABS.includes(tab)) tab = 'MAP';
+  // issue 17.4/18.3: the GM chooses the tab and the selections (payload key `bridge`); every display follows
+  let bridge = p.bridge || {};
+  let tab = BRIDGE_TABS.includes(bridge.tab) ? bridge.tab : 'MAP';
   const content = h('div.bridge-content', { 'data-testid': 'bridge-content' });
   const tabs = h('nav.bridge-tabs.panel', { 'data-testid': 'bridge-tabs' });
   const root = h('div.bridge', { 'data-testid': 'bridge' }, content, tabs);
@@ -218,17 +220,16 @@ function bridgeView(p, isSwitch) {
   }
   function select(t) {
     tab = t;
-    try { sessionStorage.setItem('bridgeTab', t); } catch { /* */ }
     if (t === 'CHARON') charonDot = false;
     drawTabs();
     if (star && t !== 'MAP') { star.destroy(); star = null; }
     statusPanel = null;
     content.replaceChildren();
-    if (t === 'MAP') { star = new StarMap(content, { interactive: true }); }
+    if (t === 'MAP') { if (!star) star = new BridgeMap(content); else content.appendChild(star.root); star.show(bridge); }
     else if (t === 'CHARON') { content.appendChild(charonHost); charon.scroll(); charon.focus(); }
     else if (!bridgeData) { content.appendChild(h('div.loading', '> LOADING...')); loadBridge().then(() => { if (tab === t) select(t); }); }
-    else if (t === 'PERSONNEL') content.appendChild(personnelPanel(bridgeData));
-    else if (t === 'LOGS') content.appendChild(logsPanel(bridgeData));
+    else if (t === 'PERSONNEL') content.appendChild(personnelPanel(bridgeData, bridge.person));
+    else if (t === 'LOGS') content.appendChild(logsPanel(bridgeData, bridge.log));
     else if (t === 'STATUS') { statusPanel = shipPanel(shipStatus); content.appendChild(statusPanel.el); }
   }
   drawTabs();
@@ -236,7 +237,15 @@ function bridgeView(p, isSwitch) {
   if (!bridgeData) loadBridge().then(() => { if (tab !== 'MAP' && tab !== 'CHARON') select(tab); });
   return {
     type: 'BRIDGE',
-    update(np) { charon.setMode(np.charon_mode); },
+    update(np) {
+      charon.setMode(np.charon_mode);
+      const next = np.bridge || {};
+      if (JSON.stringify(next) === JSON.stringify(bridge)) return;
+      const before = bridge;
+      bridge = next;
+      if (next.tab !== tab || (tab === 'PERSONNEL' && next.person !== before.person) || (tab === 'LOGS' && next.log !== before.log)) select(BRIDGE_TABS.includes(next.tab) ? next.tab : 'MAP');
+      else if (tab === 'MAP' && star) star.show(bridge);
+    },
     charonEvent(ev) {
       charon.applyEvent(ev);
       if (ev.channel === 'bridge' && tab !== 'CHARON') { charonDot = true; drawTabs(); }
@@ -246,7 +255,7 @@ function bridgeView(p, isSwitch) {
   };
 }
 
-function personnelPanel(d) {
+function personnelPanel(d, chosen) {
   const list = h('div.pers-list.panel', h('div.panel-title', 'PERSONNEL'));
   const detail = h('div.pers-detail.panel', { 'data-testid': 'personnel-detail' });
   const body = h('div.panel-body.scroll');
@@ -283,12 +292,13 @@ function personnelPanel(d) {
         Object.keys(saves).length ? h('div.statrow', ...['sanity', 'fear', 'body'].map(k => h('div.stat', h('b', (saves[k] ?? '-') + '%'), h('span', k.toUpperCase())))) : null,
         c.description ? h('p.desc', c.description) : null)));
   }
-  if (items.length) show(...items[0]); else detail.appendChild(h('div.panel-body', '> NO PERSONNEL RECORDS'));
+  const pick = items.find(([c]) => chosen && (c.id === chosen || c.name === chosen)) || items[0];
+  if (pick) { show(...pick); pick[2].scrollIntoView({ block: 'nearest' }); } else detail.appendChild(h('div.panel-body', '> NO PERSONNEL RECORDS'));
   return h('div.personnel', { 'data-testid': 'personnel' }, list, detail);
 }
 
 function sessNum(s) { return Number(s.session_number ?? s.number ?? 0); }
-function logsPanel(d) {
+function logsPanel(d, chosen) {
   const sessions = [...(d.sessions || [])].sort((a, b) => sessNum(b) - sessNum(a) || String(b.date || '').localeCompare(String(a.date || '')));
   const body = h('div.panel-body.scroll');
   const list = h('div.logs-list.panel', h('div.panel-title', 'SESSION LOGS'), body);
@@ -309,7 +319,7 @@ function logsPanel(d) {
     const b = h('button.pers-item', { 'data-testid': 'log-' + sessNum(s), onclick: () => show(s, b) },
       h('span.nm', `#${sessNum(s)} ${String(s.title || '').toUpperCase()}`), h('span.rl', String(s.date || '')));
     body.appendChild(b);
-    if (!firstBtn) { firstBtn = b; show(s, b); }
+    if (!firstBtn || (chosen && String(sessNum(s)) === String(chosen))) { firstBtn = b; show(s, b); }
   }
   if (!sessions.length) detail.appendChild(h('div.panel-body', '> NO SESSION LOGS'));
   return h('div.personnel', { 'data-testid': 'logs' }, list, detail);
