@@ -54,6 +54,12 @@ export class Bridge3D {
     this.raf = requestAnimationFrame(loop);
   }
 
+  /** Renders k pixels per CSS pixel (0.5: a quarter of the pixels, upscaled by the browser). */
+  setResolution(k) {
+    this.renderer.setPixelRatio(k);
+    this.resize();
+  }
+
   resize() {
     const w = Math.max(1, this.host.clientWidth), hgt = Math.max(1, this.host.clientHeight);
     this.renderer.setSize(w, hgt, false);
@@ -87,7 +93,6 @@ export class Bridge3D {
     this.clear();
     const out = level === 'ORBIT' ? this.buildOrbit(data) : level === 'SYSTEM' ? this.buildSystem(data) : this.buildGalaxy(data);
     this.level = level;
-    this.focus(selection, true);
     return out;
   }
 
@@ -110,7 +115,7 @@ export class Bridge3D {
     }
     this.selectedId = selectedId || '';
     this.highlight();
-    if (fresh && !this.to) { this.view.pos.copy(pos).multiplyScalar(1.6); this.view.look.copy(target); }
+    if (fresh) { this.view.pos.copy(pos).sub(target).multiplyScalar(1.7).add(target); this.view.look.copy(target); } // a new level flies in
     this.from = { pos: this.view.pos.clone(), look: this.view.look.clone(), at: performance.now() };
     this.to = { pos, look: target };
   }
@@ -370,7 +375,8 @@ function starField(count, radius) {
 }
 
 function nebula(n) {
-  const count = Math.min(1200, Math.max(50, num(n.particle_count, 400)));
+  // the campaign's particle_count, capped: every particle is a blended quad, and software renderers pay per pixel
+  const count = Math.min(300, Math.max(40, num(n.particle_count, 400)));
   const size = num(n.size, 30);
   const center = vec(n.position, [0, 0, 0]);
   const pos = new Float32Array(count * 3);
@@ -381,7 +387,7 @@ function nebula(n) {
   const geo = new THREE.BufferGeometry();
   geo.setAttribute('position', new THREE.BufferAttribute(pos, 3));
   return new THREE.Points(geo, new THREE.PointsMaterial({
-    map: glowTexture(), color: colorOf(n.color, 0x2f8f8f), size: size * 0.35, transparent: true,
+    map: glowTexture(), color: colorOf(n.color, 0x2f8f8f), size: size * 0.3, transparent: true,
     opacity: Math.min(0.5, num(n.opacity, 0.25)), blending: THREE.AdditiveBlending, depthWrite: false }));
 }
 

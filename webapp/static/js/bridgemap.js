@@ -1,7 +1,8 @@
 // The BRIDGE star map on a display: shows the level and selection the GM chose (payload key `bridge`), in WebGL
 // (bridge3d.js) or, on weak devices, in 2D (bridge2d.js), with labels that stay on screen and never overlap and a
-// typed-out info panel. Falls back to 2D by itself without WebGL, or when frames stay above 50 ms for 3 s;
-// ?perf=1 forces 2D, ?perf=3d keeps 3D whatever the frame time (for measuring).
+// typed-out info panel. Falls back to 2D by itself without WebGL, or when frames stay above 50 ms for 3 s (after
+// 1.5 s it first tries half the resolution); ?perf=1 forces 2D, ?perf=3d keeps 3D at full resolution whatever the
+// frame time and ?perf=3d-half at half resolution (for measuring).
 import { getJSON, h } from './api.js';
 import { webglAvailable, num } from './bridgescene.js';
 import { Bridge2D } from './bridge2d.js';
@@ -28,7 +29,8 @@ export class BridgeMap {
     this.shown = null;
     this.stats = { frames: 0, cpu: 0, since: performance.now() };
     const perf = perfSetting();
-    this.keep3d = perf === '3d';
+    this.keep3d = perf === '3d' || perf === '3d-half';
+    this.startHalf = perf === '3d-half';
     this.want3d = perf !== '1' && webglAvailable();
     this.root.dataset.renderer = this.want3d ? 'webgl' : '2d';
     if (!this.want3d) this.root.dataset.fallback = perf === '1' ? 'perf' : 'no-webgl';
@@ -89,14 +91,20 @@ export class BridgeMap {
     this.placeLabels();
   }
 
-  async ensureRenderer() {
-    if (this.renderer) return;
+  /** One renderer per map, however many show() calls wait for it at once. */
+  ensureRenderer() {
+    if (!this.rendering) this.rendering = this.createRenderer();
+    return this.rendering;
+  }
+
+  async createRenderer() {
     if (this.want3d) {
       try {
         const { Bridge3D } = await import('./bridge3d.js');
         if (!this.alive) return;
         this.renderer = new Bridge3D(this.stage, { onFrame: (spent, cpu) => this.frame(spent, cpu) });
         this.root.dataset.renderer = 'webgl';
+        if (this.startHalf) { this.renderer.setResolution(0.5); this.root.dataset.resolution = 'half'; }
         this.slowSince = 0;
         this.watchFrom = performance.now() + 1000; // the first frames build the scene
         return;
@@ -135,6 +143,11 @@ export class BridgeMap {
     if (!this.keep3d && now > this.watchFrom) {
       if (spent > SLOW_FRAME_MS) {
         this.slowSince = this.slowSince || now;
+        // halfway: try a quarter of the pixels (software renderers pay per pixel); still slow at 3 s: 2D
+        if (now - this.slowSince >= SLOW_FOR_MS / 2 && this.root.dataset.resolution !== 'half') {
+          this.root.dataset.resolution = 'half';
+          this.renderer.setResolution(0.5);
+        }
         if (now - this.slowSince >= SLOW_FOR_MS) { this.root.dataset.fallback = 'slow'; this.use2d(); this.redraw2d(); return; }
       } else {
         this.slowSince = 0;
