@@ -47,6 +47,17 @@ public final class StarMapBench {
         ChromeDriver d = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort().build(), options);
         try {
+          // the same browser on the 2D map (no WebGL): what frame rate the machine leaves any page, in the same run
+          d.get(base + "terminal/?perf=1");
+          gm.ok("gm/bridge/", "{\"tab\":\"MAP\",\"map_level\":\"GALAXY\",\"system_slug\":\"hesper\"}");
+          new WebDriverWait(d, Duration.ofSeconds(60)).until(x -> "2d".equals(((JavascriptExecutor) x).executeScript(
+                  "const e = document.querySelector('[data-testid=\"bridge-map\"]'); return e && e.dataset.level === 'GALAXY' ? e.dataset.renderer : null")));
+          d.manage().timeouts().scriptTimeout(Duration.ofSeconds(seconds + 30));
+          Object baseline = ((JavascriptExecutor) d).executeAsyncScript(
+                  "const done = arguments[arguments.length - 1], ms = arguments[0] * 1000, t0 = performance.now(); let frames = 0;"
+                  + " const tick = () => { frames++; if (performance.now() - t0 < ms) requestAnimationFrame(tick);"
+                  + " else done(frames * 1000 / (performance.now() - t0)); }; requestAnimationFrame(tick);", seconds);
+          System.out.printf("baseline: the 2D map (no WebGL) gets %.1f animation frames per second%n", ((Number) baseline).doubleValue());
           for (String mode : List.of("3d", "3d-half")) {
             d.get(base + "terminal/?perf=" + mode);
             System.out.println("resolution: " + (mode.equals("3d") ? "full (1920x1080 CSS px, pixel ratio 1)" : "half (pixel ratio 0.5)"));
