@@ -10,7 +10,6 @@ import { Bridge2D } from './bridge2d.js';
 const SLOW_FRAME_MS = 50;
 const SLOW_FOR_MS = 3000;
 const TYPE_MS_PER_CHAR = 12;
-const LABEL_FONT = '600 26px "Share Tech Mono", "DejaVu Sans Mono", monospace';
 
 function perfSetting() {
   try { return new URLSearchParams(location.search).get('perf') || ''; } catch { return ''; }
@@ -156,10 +155,14 @@ export class BridgeMap {
     if ((this.renderer.frames & 1) === 0) this.placeLabels();
   }
 
+  /** The labels' real sizes as the page draws them (font, letter spacing, padding, border), measured once per level. */
   measure() {
-    const ctx = (this.measureCtx = this.measureCtx || document.createElement('canvas').getContext('2d'));
-    ctx.font = LABEL_FONT;
-    this.sizes = new Map(this.labels.map(l => [l.id, { w: ctx.measureText(String(l.name || '').toUpperCase()).width + 16, h: 36 }]));
+    this.sizes = new Map(this.labels.map(l => {
+      const el = this.labelEls.get(l.id);
+      el.hidden = false;
+      const r = el.getBoundingClientRect();
+      return [l.id, { w: Math.ceil(r.width) + 1, h: Math.ceil(r.height) + 1 }];
+    }));
   }
 
   /**
@@ -202,7 +205,7 @@ export class BridgeMap {
     const sysName = String((sys && sys.name) || (this.shown.data.star && this.shown.data.star.name) || want.system).toUpperCase();
     const parts = level === 'GALAXY' ? ['GALACTIC OVERVIEW'] : level === 'SYSTEM' ? ['SYSTEM', sysName]
       : ['ORBIT', String((this.shown.data.planet && this.shown.data.planet.name) || want.body).toUpperCase()];
-    this.caption.replaceChildren(h('div.bm-cap-main', parts.join(' // ')), this.overrideCaption ? h('div.bm-cap-sub', this.overrideCaption) : null);
+    this.caption.replaceChildren(h('div.bm-cap-main', parts.join(' // ')), ...(this.overrideCaption ? [h('div.bm-cap-sub', this.overrideCaption)] : []));
   }
 
   /** The encounter's location over the caption (ENCOUNTER at a system, planet or moon). */

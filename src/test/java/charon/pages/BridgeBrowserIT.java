@@ -197,6 +197,7 @@ class BridgeBrowserIT {
                 && "ORBIT".equals(mapData(d, "level")) && "Pip".equals(mapData(d, "selected")) && exists(d, "bridge-2d")
                 && "visible".equals(attr(d, "bridge-2d-selection", "visibility")));
         assertFalse(exists(display, "bridge-canvas"), "no WebGL canvas");
+        assertEquals("ORBIT // ORRIN", text(display, "bridge-caption"), "the caption, and never \"null\"");
         assertLabelsOnScreenAndApart(display, "ORBIT 2D");
         screenshot(display, "bridge-orbit-2d");
 
