@@ -178,7 +178,8 @@ export class BridgeMap {
     placed.push({ x: capRect.left - stageRect.left, y: capRect.top - stageRect.top, w: capRect.width, h: capRect.height });
     for (const l of order) {
       const el = this.labelEls.get(l.id);
-      const p = this.renderer.project(l.id);
+      let p = this.renderer.project(l.id);
+      if (p && (p.x < 0 || p.y < 0 || p.x > W || p.y > H)) p = null; // an object out of view has no label
       const size = this.sizes.get(l.id);
       let spot = null;
       if (p) {
