@@ -11,8 +11,10 @@ import { updateCharon, charonEvent, loadCharonChannels } from './console/charon-
 import { initShortcuts } from './console/shortcuts.js';
 import { initMessagesCard, loadMessages } from './console/admin.js';
 import { loadShip, loadPlayers, loadStatus, loadRecipients } from './console/panels.js';
+import { BridgePanel } from './gmbridge.js';
 
 let me = null;
+let bridgePanel = null;    // the BRIDGE tab's panel (gmbridge.js)
 
 // ---------------- boot ----------------
 (async function boot() {
@@ -51,7 +53,7 @@ $('logout').addEventListener('click', async () => {
 });
 
 // ---------------- tabs ----------------
-const TABS = [['charon', 'CHARON'], ['encounter', 'ENCOUNTER'], ['ship', 'SHIP STATUS'], ['broadcast', 'BROADCAST'], ['players', 'PLAYERS'], ['status', 'STATUS']];
+const TABS = [['charon', 'CHARON'], ['bridge', 'BRIDGE'], ['encounter', 'ENCOUNTER'], ['ship', 'SHIP STATUS'], ['broadcast', 'BROADCAST'], ['players', 'PLAYERS'], ['status', 'STATUS']];
 let activeTab = localStorage.getItem('gm-tab') || 'encounter';
 function buildTabs() {
   const bar = $('tabbar');
@@ -79,5 +81,6 @@ function apply(p) {
   drawTree();
   updateEncounter(prev);
   updateCharon(prev);
+  (bridgePanel = bridgePanel || new BridgePanel($('bridge-body'))).update(p); // issue 18: the GM drives the BRIDGE
   if (prev && JSON.stringify(prev.ship_system_overrides) !== JSON.stringify(p.ship_system_overrides) && activeTab === 'ship') loadShip();
 }

@@ -1,7 +1,7 @@
 // Display, BRIDGE panels: personnel files, session logs and the ship's status.
 import { h, dataUrl } from '../api.js';
 
-export function personnelPanel(d) {
+export function personnelPanel(d, chosen) {
   const list = h('div.pers-list.panel', h('div.panel-title', 'PERSONNEL'));
   const detail = h('div.pers-detail.panel', { 'data-testid': 'personnel-detail' });
   const body = h('div.panel-body.scroll');
@@ -38,12 +38,13 @@ export function personnelPanel(d) {
         Object.keys(saves).length ? h('div.statrow', ...['sanity', 'fear', 'body'].map(k => h('div.stat', h('b', (saves[k] ?? '-') + '%'), h('span', k.toUpperCase())))) : null,
         c.description ? h('p.desc', c.description) : null)));
   }
-  if (items.length) show(...items[0]); else detail.appendChild(h('div.panel-body', '> NO PERSONNEL RECORDS'));
+  const pick = items.find(([c]) => chosen && (c.id === chosen || c.name === chosen)) || items[0];
+  if (pick) { show(...pick); pick[2].scrollIntoView({ block: 'nearest' }); } else detail.appendChild(h('div.panel-body', '> NO PERSONNEL RECORDS'));
   return h('div.personnel', { 'data-testid': 'personnel' }, list, detail);
 }
 
 function sessNum(s) { return Number(s.session_number ?? s.number ?? 0); }
-export function logsPanel(d) {
+export function logsPanel(d, chosen) {
   const sessions = [...(d.sessions || [])].sort((a, b) => sessNum(b) - sessNum(a) || String(b.date || '').localeCompare(String(a.date || '')));
   const body = h('div.panel-body.scroll');
   const list = h('div.logs-list.panel', h('div.panel-title', 'SESSION LOGS'), body);
@@ -64,7 +65,7 @@ export function logsPanel(d) {
     const b = h('button.pers-item', { 'data-testid': 'log-' + sessNum(s), onclick: () => show(s, b) },
       h('span.nm', `#${sessNum(s)} ${String(s.title || '').toUpperCase()}`), h('span.rl', String(s.date || '')));
     body.appendChild(b);
-    if (!firstBtn) { firstBtn = b; show(s, b); }
+    if (!firstBtn || (chosen && String(sessNum(s)) === String(chosen))) { firstBtn = b; show(s, b); }
   }
   if (!sessions.length) detail.appendChild(h('div.panel-body', '> NO SESSION LOGS'));
   return h('div.personnel', { 'data-testid': 'logs' }, list, detail);

@@ -1,7 +1,7 @@
 // Display, BRIDGE: the tabs (star map, personnel, session logs, ship status, CHARON).
 import { getJSON, h } from '../api.js';
 import { CharonTerminal } from '../charon.js';
-import { StarMap } from '../starmap.js';
+import { BridgeMap } from '../bridgemap.js';
 import { viewEl, setHeader } from './screen.js';
 import { personnelPanel, logsPanel, shipPanel } from './bridge-panels.js';
 
@@ -22,9 +22,9 @@ async function loadBridge() {
 const BRIDGE_TABS = ['MAP', 'PERSONNEL', 'LOGS', 'STATUS', 'CHARON'];
 export function bridgeView(p, isSwitch) {
   setHeader('MOTHERSHIP TERMINAL', '');
-  let tab = 'MAP';
-  try { tab = (!isSwitch && sessionStorage.getItem('bridgeTab')) || 'MAP'; } catch { /* */ }
-  if (!BRIDGE_TABS.includes(tab)) tab = 'MAP';
+  // issue 17.4/18.3: the GM chooses the tab and the selections (payload key `bridge`); every display follows
+  let bridge = p.bridge || {};
+  let tab = BRIDGE_TABS.includes(bridge.tab) ? bridge.tab : 'MAP';
   const content = h('div.bridge-content', { 'data-testid': 'bridge-content' });
   const tabs = h('nav.bridge-tabs.panel', { 'data-testid': 'bridge-tabs' });
   const root = h('div.bridge', { 'data-testid': 'bridge' }, content, tabs);
@@ -44,17 +44,16 @@ export function bridgeView(p, isSwitch) {
   }
   function select(t) {
     tab = t;
-    try { sessionStorage.setItem('bridgeTab', t); } catch { /* */ }
     if (t === 'CHARON') charonDot = false;
     drawTabs();
     if (star && t !== 'MAP') { star.destroy(); star = null; }
     statusPanel = null;
     content.replaceChildren();
-    if (t === 'MAP') { star = new StarMap(content, { interactive: true }); }
+    if (t === 'MAP') { if (!star) star = new BridgeMap(content); else content.appendChild(star.root); star.show(bridge); }
     else if (t === 'CHARON') { content.appendChild(charonHost); charon.scroll(); charon.focus(); }
     else if (!bridgeData) { content.appendChild(h('div.loading', '> LOADING...')); loadBridge().then(() => { if (tab === t) select(t); }); }
-    else if (t === 'PERSONNEL') content.appendChild(personnelPanel(bridgeData));
-    else if (t === 'LOGS') content.appendChild(logsPanel(bridgeData));
+    else if (t === 'PERSONNEL') content.appendChild(personnelPanel(bridgeData, bridge.person));
+    else if (t === 'LOGS') content.appendChild(logsPanel(bridgeData, bridge.log));
     else if (t === 'STATUS') { statusPanel = shipPanel(shipStatus); content.appendChild(statusPanel.el); }
   }
   drawTabs();
@@ -62,7 +61,15 @@ export function bridgeView(p, isSwitch) {
   if (!bridgeData) loadBridge().then(() => { if (tab !== 'MAP' && tab !== 'CHARON') select(tab); });
   return {
     type: 'BRIDGE',
-    update(np) { charon.setMode(np.charon_mode); },
+    update(np) {
+      charon.setMode(np.charon_mode);
+      const next = np.bridge || {};
+      if (JSON.stringify(next) === JSON.stringify(bridge)) return;
+      const before = bridge;
+      bridge = next;
+      if (next.tab !== tab || (tab === 'PERSONNEL' && next.person !== before.person) || (tab === 'LOGS' && next.log !== before.log)) select(BRIDGE_TABS.includes(next.tab) ? next.tab : 'MAP');
+      else if (tab === 'MAP' && star) star.show(bridge);
+    },
     charonEvent(ev) {
       charon.applyEvent(ev);
       if (ev.channel === 'bridge' && tab !== 'CHARON') { charonDot = true; drawTabs(); }

@@ -1,7 +1,8 @@
 // Display, ENCOUNTER: the location's map (deck card and legend) or, for a system or an orbit, the star map.
 import { h } from '../api.js';
 import { EncounterMap, resolveDeck } from '../map.js';
-import { StarMap } from '../starmap.js';
+import { BridgeMap } from '../bridgemap.js';
+import { encounterBridge, locationInfo } from '../bridgeview.js';
 import { viewEl, setHeader } from './screen.js';
 
 const MAP_TYPES = new Set(['station', 'ship', 'base', 'deck', 'room', 'level', 'section']);
@@ -59,17 +60,18 @@ export function encounterView(p) {
         h('div.deck-name', { 'data-testid': 'deck-name' }, String(p.encounter_deck_name || '').toUpperCase()));
 
     } else {
-      const focus = ltype === 'system' ? p.location_slug : ((p.location_data && p.location_data.system_slug) || '');
       const k = `space|${p.location_slug}`;
       if (kind !== 'space') {
         kind = 'space';
         root.replaceChildren();
         map = null;
-        star = new StarMap(root, { interactive: false });
+        star = new BridgeMap(root);
       }
       if (k !== key) {
         key = k;
-        star.focus(focus, p.location_slug ? `${String(locName).toUpperCase()}` : '', ltype && ltype !== 'unknown' ? ltype.toUpperCase() : '');
+        // issue 18: a system shows its system map, a planet or moon its orbit map, with the location's info panel
+        star.setSubtitle(p.location_slug ? `${String(locName).toUpperCase()}${ltype && ltype !== 'unknown' ? ' // ' + ltype.toUpperCase() : ''}` : '');
+        star.show(encounterBridge(p), locationInfo(p));
       }
     }
   }

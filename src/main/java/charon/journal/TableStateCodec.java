@@ -10,6 +10,7 @@ import java.util.Map;
 
 import charon.json.Json;
 import charon.view.ActiveView;
+import charon.view.BridgeView;
 import charon.view.CharonMode;
 import charon.view.DoorStatus;
 import charon.view.EncounterMemory;
@@ -37,8 +38,19 @@ final class TableStateCodec {
             JsonObject root = reader.readObject();
             Map<String, EncounterMemory> memories = new LinkedHashMap<>();
             root.getJsonObject("memories").forEach((slug, memory) -> memories.put(slug, memory(memory.asJsonObject())));
-            return new TableState(view(root.getJsonObject("view")), memories);
+            return new TableState(view(root.getJsonObject("view")), memories, bridge(root));
         }
+    }
+
+    /** Rows written before the bridge was part of the state have none: the bridge then starts on the galaxy. */
+    private static BridgeView bridge(JsonObject root) {
+        if (!root.containsKey("bridge")) {
+            return BridgeView.START;
+        }
+        JsonObject b = root.getJsonObject("bridge");
+        return new BridgeView(BridgeView.Tab.valueOf(b.getString("tab")), BridgeView.Level.valueOf(b.getString("map_level")),
+                b.getString("system_slug"), b.getString("body_slug"), b.getString("selected"), b.getString("person"),
+                b.getString("log"));
     }
 
     private static ActiveView view(JsonObject v) {

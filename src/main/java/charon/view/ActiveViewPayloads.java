@@ -30,6 +30,8 @@ public class ActiveViewPayloads {
     @Inject
     Instance<PlayerProjection> projection;
     @Inject
+    Instance<BridgeProjection> bridgeProjection;
+    @Inject
     Event<PayloadPublished> published;
 
     private volatile AudiencePayloads latest;
@@ -87,9 +89,30 @@ public class ActiveViewPayloads {
 
     AudiencePayloads serialize(VersionedView versioned) {
         ActiveView state = versioned.view();
-        SerializedPayload gm = new SerializedPayload(versioned.version(), Json.write(build(state)));
-        SerializedPayload players = new SerializedPayload(versioned.version(), Json.write(buildForPlayers(state)));
+        SerializedPayload gm = new SerializedPayload(versioned.version(),
+                Json.write(withBridge(build(state), versioned.bridge())));
+        SerializedPayload players = new SerializedPayload(versioned.version(),
+                Json.write(withBridge(buildForPlayers(state), bridgeForPlayers(state, versioned.bridge()))));
         return new AudiencePayloads(players, gm);
+    }
+
+    /** The payload with the bridge the GM chose as its {@code bridge} key (issue 17.4: a key added to the 16 fields). */
+    private static ActiveViewPayload withBridge(ActiveViewPayload payload, BridgeView bridge) {
+        Map<String, Object> derived = new java.util.LinkedHashMap<>(payload.derived());
+        derived.put("bridge", bridge);
+        return new ActiveViewPayload(payload.state(), derived);
+    }
+
+    private BridgeView bridgeForPlayers(ActiveView state, BridgeView bridge) {
+        if (bridgeProjection.isUnsatisfied()) {
+            return BridgeProjection.withoutCampaign(bridge);
+        }
+        try {
+            return bridgeProjection.get().forPlayers(state, bridge);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Could not project the bridge for players; sending its star map part alone", e);
+            return BridgeProjection.withoutCampaign(bridge);
+        }
     }
 
     /** The GM's payload: the whole state with everything the campaign adds. */

@@ -126,7 +126,7 @@ public class ActiveViewStore {
     }
 
     private VersionedView publish(long version, TableState next) {
-        VersionedView changed = new VersionedView(version, next.view());
+        VersionedView changed = new VersionedView(version, next.view(), next.bridge());
         snapshot = new TableSnapshot(version, next, history.nextUndo(), history.nextRedo(),
                 history.undoDepth(), history.redoDepth());
         current = changed;

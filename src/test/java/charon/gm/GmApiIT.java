@@ -476,7 +476,7 @@ class GmApiIT {
                 "gm/encounter/update-token-status/", "gm/encounter/clear-tokens/", "gm/encounter/toggle-portrait/",
                 "gm/ship-status/toggle/", "gm/charon/mode/", "gm/charon/location/", "gm/broadcast/",
                 "gm/charon/send/", "gm/charon/clear/", "gm/charon/story/send/", "gm/charon/story/mark-read/",
-                "gm/charon/story/clear/", "gm/players/")) {
+                "gm/charon/story/clear/", "gm/players/", "gm/bridge/")) {
             long before = version();
             assertEquals(401, Http.post(api().resolve(endpoint), "{}").statusCode(), "anonymous " + endpoint);
             assertEquals(403, player.post(endpoint, "{}").statusCode(), "player " + endpoint);
@@ -512,6 +512,65 @@ class GmApiIT {
             assertEquals(400, gm.post("gm/charon/mode/", "{\"mode\":\"LOUD\"}").statusCode());
             assertEquals(List.of("GM write by=gm action=charon/mode status=200 version=" + version), log.messages(),
                     "one line for the accepted write, none for the refused one");
+        }
+    }
+
+    /**
+     * Issue 17.4 / 18.3: the GM chooses what BRIDGE shows (tab, star map level and selection, person, log) in one
+     * validated write: one version, one event on every display; refusals change nothing; players get the people and
+     * logs only while the bridge is on screen.
+     */
+    @Test
+    void theGmChoosesWhatTheBridgeShowsAndEveryDisplayFollows() throws Exception {
+        gm.ok("gm/switch-view/", "{\"view_type\":\"BRIDGE\"}");
+        try (SseClient display = SseClient.open(api().resolve("active-view/stream/"))) {
+            long v = Long.parseLong(display.next("activeview", WAIT).id());
+            JsonObject chosen = gm.ok("gm/bridge/", "{\"tab\":\"PERSONNEL\",\"person\":\"adaeze_rook\",\"log\":\"2\"}");
+            assertEquals("PERSONNEL", chosen.getJsonObject("bridge").getString("tab"));
+            JsonObject bridge = next(display, ++v).getJsonObject("bridge");
+            assertEquals("PERSONNEL", bridge.getString("tab"));
+            assertEquals("adaeze_rook", bridge.getString("person"));
+            assertEquals("2", bridge.getString("log"));
+            assertEquals("GALAXY", bridge.getString("map_level"));
+
+            gm.ok("gm/bridge/", "{\"tab\":\"MAP\",\"map_level\":\"GALAXY\",\"system_slug\":\"hesper\"}");
+            assertEquals("hesper", next(display, ++v).getJsonObject("bridge").getString("system_slug"));
+            gm.ok("gm/bridge/", "{\"map_level\":\"SYSTEM\",\"system_slug\":\"hesper\",\"body_slug\":\"orrin\"}");
+            bridge = next(display, ++v).getJsonObject("bridge");
+            assertEquals(List.of("MAP", "SYSTEM", "hesper", "orrin", "", "adaeze_rook"), List.of(bridge.getString("tab"),
+                    bridge.getString("map_level"), bridge.getString("system_slug"), bridge.getString("body_slug"),
+                    bridge.getString("selected"), bridge.getString("person")), "a move keeps the tab's other choices");
+            gm.ok("gm/bridge/", "{\"map_level\":\"ORBIT\",\"system_slug\":\"hesper\",\"body_slug\":\"orrin\",\"selected\":\"Tallow Station\"}");
+            bridge = next(display, ++v).getJsonObject("bridge");
+            assertEquals("ORBIT", bridge.getString("map_level"));
+            assertEquals("Tallow Station", bridge.getString("selected"));
+
+            String[] refused = {
+                    "{\"tab\":\"WARP\"}",
+                    "{\"tab\":7}",
+                    "{\"map_level\":\"SYSTEM\",\"system_slug\":\"vanta-reach\"}", // a star without a system map
+                    "{\"map_level\":\"GALAXY\",\"system_slug\":\"atlantis\"}",
+                    "{\"map_level\":\"SYSTEM\",\"system_slug\":\"hesper\",\"body_slug\":\"pluto\"}",
+                    "{\"map_level\":\"ORBIT\",\"system_slug\":\"hesper\",\"body_slug\":\"Cinder\"}", // a body without an orbit map
+                    "{\"map_level\":\"ORBIT\",\"system_slug\":\"hesper\",\"body_slug\":\"orrin\",\"selected\":\"Moonbase\"}",
+                    "{\"person\":\"nobody\"}",
+                    "{\"log\":\"99\"}",
+                    "[1]",
+            };
+            for (String body : refused) {
+                long before = version();
+                HttpResponse<String> response = gm.post("gm/bridge/", body);
+                assertEquals(400, response.statusCode(), body + " -> " + response.body());
+                assertFalse(JsonText.object(response.body()).getString("error").isBlank());
+                assertEquals(before, version(), "a refused choice changes nothing: " + body);
+            }
+
+            gm.ok("gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"msv_caldera_wren\"}");
+            JsonObject players = next(display, ++v).getJsonObject("bridge");
+            assertEquals("", players.getString("person"), "people are shown with the bridge, not before");
+            assertEquals("", players.getString("log"));
+            assertEquals("ORBIT", players.getString("map_level"), "the star map's part is public");
+            assertEquals("adaeze_rook", state().getJsonObject("bridge").getString("person"), "the GM keeps the whole choice");
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import charon.json.Json;
 import charon.view.ActiveView;
+import charon.view.BridgeView;
 import charon.view.CharonMode;
 import charon.view.DoorStatus;
 import charon.view.EncounterMemory;
@@ -48,5 +49,19 @@ class TableStateJsonTest {
         assertEquals(state, read);
         assertEquals(json, Json.write(read), "byte for byte");
         assertEquals(Json.write(view), Json.write(read.view()), "the view the displays saw, byte for byte");
+    }
+
+    @Test
+    void theBridgeTheGmChoseSurvivesTheJournalFormat() {
+        BridgeView bridge = new BridgeView(BridgeView.Tab.PERSONNEL, BridgeView.Level.ORBIT, "hesper", "orrin",
+                "Orrin Highdock", "vask", "3");
+        TableState state = new TableState(ActiveView.STANDBY.withView(ViewType.BRIDGE, "", ""), Map.of(), bridge);
+        String json = TableStateCodec.write(state);
+        TableState read = TableStateCodec.read(json);
+        assertEquals(bridge, read.bridge());
+        assertEquals(json, Json.write(read), "byte for byte");
+        String older = json.replaceAll("\"bridge\":\\{[^}]*\\},?", "");
+        assertEquals(BridgeView.START, TableStateCodec.read(older).bridge(), "a row from before the bridge starts on the galaxy");
+        assertThrows(RuntimeException.class, () -> TableStateCodec.read(json.replace("ORBIT", "WARP")));
     }
 }

@@ -386,7 +386,7 @@ class RestartIT {
         return out.toString();
     }
 
-    /** One GM at the console: reveals, tokens, doors and switches across two locations and the bridge, one at a time. */
+    /** One GM at the console: reveals, tokens, doors and switches across two locations and the bridge (and its choices), one at a time. */
     private static void viewWrites(Session gm, URI api, AtomicBoolean stop, java.util.concurrent.atomic.AtomicReference<String> lastAnswered,
                                    java.util.concurrent.atomic.AtomicInteger answered) {
         java.util.Random random = new java.util.Random(99);
@@ -396,10 +396,15 @@ class RestartIT {
         int at = -1; // -1: the bridge
         try {
             for (int i = 0; i < 100_000 && !stop.get(); i++) {
-                int kind = at < 0 ? 0 : random.nextInt(8);
+                int kind = at < 0 ? (random.nextBoolean() ? 8 : 0) : random.nextInt(8);
                 String path;
                 String body;
-                if (kind == 0) {
+                if (kind == 8) { // on the bridge: the GM's choice of tab, star and person is table state too (issue 17.4)
+                    path = "gm/bridge/";
+                    body = "{\"tab\":\"" + List.of("MAP", "PERSONNEL", "LOGS", "STATUS").get(random.nextInt(4))
+                            + "\",\"map_level\":\"GALAXY\",\"system_slug\":\"" + List.of("hesper", "vanta-reach", "").get(random.nextInt(3))
+                            + "\",\"person\":\"" + List.of("yusra_kade", "adaeze_rook", "").get(random.nextInt(3)) + "\"}";
+                } else if (kind == 0) {
                     at = at < 0 ? random.nextInt(2) : random.nextInt(3) - 1;
                     path = "gm/switch-view/";
                     body = at < 0 ? "{\"view_type\":\"BRIDGE\"}" : "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + locations[at] + "\"}";

@@ -83,7 +83,8 @@ class PushIT {
         assertEquals(Set.of("view_type", "location_slug", "view_slug", "overlay_location_slug", "overlay_terminal_slug",
                         "charon_mode", "charon_location_path", "charon_dialog_open", "charon_active_channel",
                         "encounter_level", "encounter_deck_id", "encounter_room_visibility", "encounter_door_status",
-                        "encounter_tokens", "encounter_active_portraits", "ship_system_overrides", "encounter_npc_data"),
+                        "encounter_tokens", "encounter_active_portraits", "ship_system_overrides", "encounter_npc_data",
+                        "bridge"), // the GM's choice for BRIDGE (issue 17.4), a key added to the 16 fields
                 payload.keySet());
         assertEquals("STANDBY", payload.getString("view_type"));
         assertEquals("", payload.getString("location_slug"));
