@@ -87,8 +87,11 @@ public class ActiveViewPayloads {
 
     AudiencePayloads serialize(VersionedView versioned) {
         ActiveView state = versioned.view();
-        SerializedPayload gm = new SerializedPayload(versioned.version(), Json.write(build(state)));
-        SerializedPayload players = new SerializedPayload(versioned.version(), Json.write(buildForPlayers(state)));
+        SoundState sound = versioned.sound();
+        SerializedPayload gm = new SerializedPayload(versioned.version(),
+                Json.write(withSound(build(state), sound.payload(state.viewType(), true))));
+        SerializedPayload players = new SerializedPayload(versioned.version(),
+                Json.write(withSound(buildForPlayers(state), sound.payload(state.viewType(), false))));
         return new AudiencePayloads(players, gm);
     }
 
@@ -109,6 +112,13 @@ public class ActiveViewPayloads {
             LOG.log(Level.SEVERE, "Could not build the players' view from the campaign; sending the state's revealed part alone", e);
             return PlayerState.withoutCampaign(state);
         }
+    }
+
+    /** The payload with the table's sound as one more key (the 16 state fields stay as they are). */
+    private static ActiveViewPayload withSound(ActiveViewPayload payload, Map<String, Object> sound) {
+        Map<String, Object> derived = new java.util.LinkedHashMap<>(payload.derived());
+        derived.put("sound", sound);
+        return new ActiveViewPayload(payload.state(), derived);
     }
 
     private Map<String, Object> derive(ActiveView state) {

@@ -9,20 +9,30 @@ import java.util.Optional;
 /**
  * Everything the table's state is: the view every display shows, and the encounter memories of the
  * locations not on screen (by location slug). The memory of the encounter on screen is in the view itself,
- * never also here. Only the view is pushed to displays; the memories are store state (and journaled).
+ * never also here. Only the view and the sound are pushed to displays; the memories are store state (and journaled).
  */
-public record TableState(ActiveView view, Map<String, EncounterMemory> memories) {
+public record TableState(ActiveView view, Map<String, EncounterMemory> memories, SoundState sound) {
 
-    /** A server that never ran: STANDBY, nothing remembered. */
+    /** A server that never ran: STANDBY, nothing remembered, the default ambience. */
     public static final TableState START = new TableState(ActiveView.STANDBY, Map.of());
 
     public TableState {
         Objects.requireNonNull(view, "view");
         memories = memories == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(memories));
+        sound = sound == null ? SoundState.START : sound;
+    }
+
+    /** A state with the default sound. */
+    public TableState(ActiveView view, Map<String, EncounterMemory> memories) {
+        this(view, memories, SoundState.START);
     }
 
     public TableState withView(ActiveView next) {
-        return new TableState(next, memories);
+        return new TableState(next, memories, sound);
+    }
+
+    public TableState withSound(SoundState next) {
+        return new TableState(view, memories, next);
     }
 
     /** The location whose encounter is on screen, if any (its memory is the view's encounter fields). */
@@ -39,7 +49,7 @@ public record TableState(ActiveView view, Map<String, EncounterMemory> memories)
         Map<String, EncounterMemory> next = new LinkedHashMap<>(memories);
         next.remove(location); // re-insert last: the most recently left location comes last
         next.put(location, memory);
-        return new TableState(view, next);
+        return new TableState(view, next, sound);
     }
 
     public TableState forgetting(String location) {
@@ -48,10 +58,10 @@ public record TableState(ActiveView view, Map<String, EncounterMemory> memories)
         }
         Map<String, EncounterMemory> next = new LinkedHashMap<>(memories);
         next.remove(location);
-        return new TableState(view, next);
+        return new TableState(view, next, sound);
     }
 
     public TableState forgettingAll() {
-        return new TableState(view, Map.of());
+        return new TableState(view, Map.of(), sound);
     }
 }
