@@ -5,12 +5,14 @@ import { EncounterMap, resolveDeck } from './map.js';
 import { CharonTerminal } from './charon.js';
 import { renderMarkdown } from './markdown.js';
 import { StarMap } from './starmap.js';
+import { mountSoundControls, soundConnected, soundForPayload, typeTick } from './sound.js';
 
 const MAP_TYPES = new Set(['station', 'ship', 'base', 'deck', 'room', 'level', 'section']);
 const KNOWN_VIEWS = new Set(['STANDBY', 'ENCOUNTER', 'BRIDGE', 'CHARON_TERMINAL']);
 
 applyPerfMode();
 keepAwake();
+mountSoundControls();
 
 const $ = (id) => document.getElementById(id);
 const viewEl = $('view');
@@ -34,7 +36,7 @@ function setHeader(title, sub, { typed = false } = {}) {
   if (!typed || document.body.classList.contains('perf')) { hdrTitle.textContent = title; return; }
   let i = 0;
   hdrTitle.textContent = '';
-  const step = () => { i++; hdrTitle.textContent = title.slice(0, i); if (i < title.length) typeTimer = setTimeout(step, 50); };
+  const step = () => { i++; typeTick(); hdrTitle.textContent = title.slice(0, i); if (i < title.length) typeTimer = setTimeout(step, 50); };
   step();
 }
 
@@ -464,7 +466,7 @@ function syncPortraits(p) {
     const perf = document.body.classList.contains('perf');
     const typeName = () => {
       if (perf) { nameEl.textContent = name; return; }
-      let i = 0; const step = () => { i++; nameEl.textContent = name.slice(0, i); if (i < name.length && card.isConnected) setTimeout(step, 55); }; step();
+      let i = 0; const step = () => { i++; typeTick(); nameEl.textContent = name.slice(0, i); if (i < name.length && card.isConnected) setTimeout(step, 55); }; step();
     };
     if (perf) { card.className = 'p-card phase-done'; typeName(); continue; }
     setTimeout(() => { card.classList.replace('phase-flicker', 'phase-wipe'); }, 280);
@@ -530,12 +532,14 @@ function apply(p) {
   syncTerminalOverlay(p);
   syncPortraits(p);
   syncCharonDialog(p);
+  soundForPayload(p, prev);
   first = false;
 }
 
 connectLive({
   threshold: 5,
   onActiveView: apply,
+  onOpen: soundConnected,
   onCharon: (ev) => {
     if (current && current.charonEvent) current.charonEvent(ev);
     if (dlgTerm) dlgTerm.applyEvent(ev);
