@@ -4,6 +4,7 @@ import { connectLive, keepAwake } from './live.js';
 import { EncounterMap, resolveDeck, DOOR_STATUSES } from './map.js';
 import qrcode from './vendor/qrcode.mjs';
 import { initCharonAi, renderPending } from './charon-ai.js';
+import { initSoundPanel, soundPanelUpdate } from './soundpanel.js';
 
 const MAP_TYPES = new Set(['station', 'ship', 'base', 'deck', 'room', 'level', 'section']);
 const $ = (id) => document.getElementById(id);
@@ -26,6 +27,7 @@ const post = (path, body, okMsg, btn) => attempt(() => postJSON(path, body), { o
   try { apply(await getJSON('gm/active-view/')); } catch (e) { toast(e.message, 'error'); }
   connectLive({ threshold: 2, onActiveView: apply, onCharon: charonEvent, path: 'gm/active-view/stream/', onFail: checkSignedIn });
   initCharonAi();
+  initSoundPanel($('sound-panel'));
 })();
 
 /**
@@ -147,6 +149,7 @@ function apply(p) {
   drawTree();
   updateEncounter(prev);
   updateCharon(prev);
+  soundPanelUpdate(p);
   if (prev && JSON.stringify(prev.ship_system_overrides) !== JSON.stringify(p.ship_system_overrides) && activeTab === 'ship') loadShip();
 }
 

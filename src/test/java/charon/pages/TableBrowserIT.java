@@ -210,6 +210,7 @@ class TableBrowserIT {
     @Order(6)
     void aGmAlertSoundsOnTheSpeakerWithin200msAndEveryDisplayShowsIt() throws Exception {
         gm.ok("gm/sound/level/", "{\"level\":0}"); // no ambience: what the speaker plays next is the alert
+        gm.ok("gm/switch-view/", "{\"view_type\":\"BRIDGE\"}");
         speaker = browser("speaker", "--autoplay-policy=no-user-gesture-required");
         speaker.get(page("terminal/?speaker=1"));
         awaitTrue(speaker, "the speaker display live, sound on", d -> "live".equals(bodyData(d, "connection")) && "on".equals(bodyData(d, "sound")));
@@ -220,7 +221,7 @@ class TableBrowserIT {
         listen(speaker);
 
         long before = System.currentTimeMillis();
-        long version = gm.ok("gm/sound/alert/", "{\"sound\":\"klaxon\"}").getJsonNumber("version").longValue();
+        gm.ok("gm/sound/alert/", "{\"sound\":\"klaxon\"}");
         awaitTrue(speaker, "the klaxon heard on the speaker", d -> heardAt(d) > 0);
         long delay = heardAt(speaker) - before;
         System.out.println("TableBrowserIT: the klaxon sounded on the speaker " + delay + " ms after the GM's write began");
@@ -230,9 +231,15 @@ class TableBrowserIT {
         assertTrue(text(display, "alert-cue").contains("KLAXON"), text(display, "alert-cue"));
         assertEquals("off none", listen(display), "and it still has nothing that could sound");
 
+        awaitTrue(speaker, "quiet after the klaxon", d -> quietFor(d, 300));
+        listen(speaker);
+        // no alert, no ambience: only the displays' UI sounds
+        long standby = gm.ok("gm/switch-view/", "{\"view_type\":\"STANDBY\"}").getJsonNumber("version").longValue();
+        awaitTrue(speaker, "the view change heard", d -> heardAt(d) > 0);
+
         display.navigate().refresh(); // a display that connects after the alert
-        awaitTrue(display, "the display back at the alert's version", d -> "live".equals(bodyData(d, "connection"))
-                && String.valueOf(version).equals(bodyData(d, "version")));
+        awaitTrue(display, "the display back at the current version", d -> "live".equals(bodyData(d, "connection"))
+                && String.valueOf(standby).equals(bodyData(d, "version")));
         assertTrue(!exists(display, "alert-cue"), "an alert fired before a display connected is not replayed");
     }
 
@@ -268,7 +275,7 @@ class TableBrowserIT {
         try {
             tablet.get(page("terminal/?speaker=1"));
             awaitTrue(tablet, "one tap asked for", d -> "blocked".equals(bodyData(d, "sound")) && shown(d, "sound-enable"));
-            gm.ok("gm/sound/alert/", "{\"sound\":\"proximity-alarm\"}");
+            click(console, "sound-alert-proximity-alarm"); // the GM's button on the console's SOUND card
             awaitTrue(tablet, "the cue, and the button calls for the tap", d -> cueShown(d, "proximity-alarm")
                     && attr(d, "sound-enable", "class").contains("attention"));
             click(tablet, "sound-enable");
