@@ -50,7 +50,7 @@ $('logout').addEventListener('click', async () => {
 });
 
 // ---------------- tabs ----------------
-const TABS = [['charon', 'CHARON'], ['encounter', 'ENCOUNTER'], ['ship', 'SHIP STATUS'], ['broadcast', 'BROADCAST'], ['players', 'PLAYERS'], ['status', 'STATUS']];
+const TABS = [['charon', 'CHARON'], ['encounter', 'ENCOUNTER'], ['ship', 'SHIP STATUS'], ['sound', 'SOUND'], ['broadcast', 'BROADCAST'], ['players', 'PLAYERS'], ['status', 'STATUS']];
 let activeTab = localStorage.getItem('gm-tab') || 'encounter';
 function buildTabs() {
   const bar = $('tabbar');

@@ -120,6 +120,7 @@ function showCue(name, sequence) {
   cue.dataset.sound = name;
   cue.dataset.sequence = String(sequence);
   cue.dataset.shownAt = String(performance.now());
+  cue.dataset.shownEpoch = String(Date.now()); // wall clock: displays on one machine can be compared
   cue.hidden = false;
   cue.classList.remove('flash'); void cue.offsetWidth; cue.classList.add('flash'); // restart the animation
   clearTimeout(cueTimer);

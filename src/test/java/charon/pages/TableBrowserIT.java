@@ -229,6 +229,9 @@ class TableBrowserIT {
         awaitTrue(speaker, "the cue on the speaker", d -> cueShown(d, "klaxon"));
         awaitTrue(display, "the cue on the silent display", d -> cueShown(d, "klaxon"));
         assertTrue(text(display, "alert-cue").contains("KLAXON"), text(display, "alert-cue"));
+        long apart = Math.abs(Long.parseLong(attr(speaker, "alert-cue", "data-shown-epoch")) - Long.parseLong(attr(display, "alert-cue", "data-shown-epoch")));
+        System.out.println("TableBrowserIT: the two displays showed the klaxon " + apart + " ms apart");
+        assertTrue(apart <= 100, "the displays started the alert " + apart + " ms apart");
         assertEquals("off none", listen(display), "and it still has nothing that could sound");
 
         awaitTrue(speaker, "quiet after the klaxon", d -> quietFor(d, 300));
@@ -276,7 +279,8 @@ class TableBrowserIT {
         try {
             tablet.get(page("terminal/?speaker=1"));
             awaitTrue(tablet, "one tap asked for", d -> "blocked".equals(bodyData(d, "sound")) && shown(d, "sound-enable"));
-            click(console, "sound-alert-proximity-alarm"); // the GM's button on the console's SOUND card
+            click(console, "tab-sound");
+            click(console, "sound-alert-proximity-alarm"); // the GM's button on the console's SOUND tab
             awaitTrue(tablet, "the cue, and the button calls for the tap", d -> cueShown(d, "proximity-alarm")
                     && attr(d, "sound-enable", "class").contains("attention"));
             click(tablet, "sound-enable");
