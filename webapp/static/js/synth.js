@@ -32,7 +32,7 @@ export class Synth {
   osc(type, freq, to, start, stop) {
     const o = this.ctx.createOscillator();
     o.type = type; o.frequency.setValueAtTime(freq, start);
-    o.connect(to); o.start(start); o.stop(stop);
+    o.connect(to); o.start(start); if (stop !== undefined) o.stop(stop); // loops run until stopped
     return o;
   }
 

@@ -274,6 +274,14 @@ class TableBrowserIT {
         awaitTrue(speaker, "sound on again, at the volume it was given", d -> "on".equals(bodyData(d, "sound"))
                 && "30".equals(js(d, "return document.querySelector('[data-testid=sound-volume]').value;")));
 
+        // the ambience of the view shown, at the GM's level; silenced by the GM
+        gm.ok("gm/sound/ambience/", "{\"view_type\":\"STANDBY\",\"ambience\":\"engine-hum\"}");
+        gm.ok("gm/sound/level/", "{\"level\":60}");
+        listen(speaker);
+        awaitTrue(speaker, "the engine hum heard on STANDBY", d -> heardAt(d) > 0);
+        gm.ok("gm/sound/ambience/", "{\"view_type\":\"STANDBY\",\"ambience\":\"silence\"}");
+        awaitTrue(speaker, "silence once the GM silenced it", d -> quietFor(d, 500));
+
         // a speaker whose browser keeps audio suspended until a tap (a fresh one: no page of this site was ever touched)
         WebDriver tablet = browser("tablet");
         try {
