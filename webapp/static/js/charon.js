@@ -3,6 +3,7 @@
 // the SSE "charon" event, which carries one new line ({channel, message, previous_id}) or
 // {channel, cleared: true}; a line that does not follow the last one shown means one was missed,
 // and the conversation is fetched again — no polling.
+import { typeTick } from './sound.js';
 import { getJSON, postJSON, toast, h } from './api.js';
 
 const TYPE_MS = 25;
@@ -96,6 +97,7 @@ export class CharonTerminal {
         const n = Math.min(text.length, i + Math.max(1, Math.ceil(text.length / 400)));
         el.textContent = text.slice(0, n);
         el.appendChild(cur);
+        typeTick();
         i = n;
         this.scroll();
         if (i >= text.length) { cur.remove(); resolve(); } else setTimeout(step, TYPE_MS);

@@ -12,6 +12,7 @@ import { initShortcuts } from './console/shortcuts.js';
 import { initMessagesCard, loadMessages } from './console/admin.js';
 import { loadShip, loadPlayers, loadStatus, loadRecipients } from './console/panels.js';
 import { BridgePanel } from './gmbridge.js';
+import { initSoundPanel, soundPanelUpdate } from './soundpanel.js';
 
 let me = null;
 let bridgePanel = null;    // the BRIDGE tab's panel (gmbridge.js)
@@ -31,6 +32,7 @@ let bridgePanel = null;    // the BRIDGE tab's panel (gmbridge.js)
   try { apply(await getJSON('gm/active-view/')); } catch (e) { toast(e.message, 'error'); }
   connectLive({ threshold: 2, onActiveView: apply, onCharon: charonEvent, path: 'gm/active-view/stream/', onFail: checkSignedIn });
   initCharonAi();
+  initSoundPanel($('sound-panel'));
 })();
 
 /**
@@ -53,7 +55,7 @@ $('logout').addEventListener('click', async () => {
 });
 
 // ---------------- tabs ----------------
-const TABS = [['charon', 'CHARON'], ['bridge', 'BRIDGE'], ['encounter', 'ENCOUNTER'], ['ship', 'SHIP STATUS'], ['broadcast', 'BROADCAST'], ['players', 'PLAYERS'], ['status', 'STATUS']];
+const TABS = [['charon', 'CHARON'], ['bridge', 'BRIDGE'], ['encounter', 'ENCOUNTER'], ['ship', 'SHIP STATUS'], ['sound', 'SOUND'], ['broadcast', 'BROADCAST'], ['players', 'PLAYERS'], ['status', 'STATUS']];
 let activeTab = localStorage.getItem('gm-tab') || 'encounter';
 function buildTabs() {
   const bar = $('tabbar');
@@ -82,5 +84,6 @@ function apply(p) {
   updateEncounter(prev);
   updateCharon(prev);
   (bridgePanel = bridgePanel || new BridgePanel($('bridge-body'))).update(p); // issue 18: the GM drives the BRIDGE
+  soundPanelUpdate(p);
   if (prev && JSON.stringify(prev.ship_system_overrides) !== JSON.stringify(p.ship_system_overrides) && activeTab === 'ship') loadShip();
 }

@@ -9,11 +9,13 @@ import { bridgeView, setShipStatus } from './display/bridge.js';
 import { charonView } from './display/charon-view.js';
 import { syncTerminalOverlay } from './display/terminal-overlay.js';
 import { syncPortraits, syncCharonDialog, charonDialogEvent } from './display/overlays.js';
+import { mountSoundControls, soundConnected, soundForPayload } from './sound.js';
 
 const KNOWN_VIEWS = new Set(['STANDBY', 'ENCOUNTER', 'BRIDGE', 'CHARON_TERMINAL']);
 
 applyPerfMode();
 keepAwake();
+mountSoundControls();
 
 let state = null;          // last payload
 let current = null;        // current view controller {type, update(payload), destroy()}
@@ -50,12 +52,14 @@ function apply(p) {
   syncTerminalOverlay(p);
   syncPortraits(p);
   syncCharonDialog(p);
+  soundForPayload(p, prev);
 }
 
 connectLive({
   threshold: 5,
   patch: true,   // activeview-patch events, applied by live.js (mergepatch.js)
   onActiveView: apply,
+  onOpen: soundConnected,
   onCharon: (ev) => {
     if (current && current.charonEvent) current.charonEvent(ev);
     charonDialogEvent(ev);

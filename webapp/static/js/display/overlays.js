@@ -2,6 +2,7 @@
 import { h, dataUrl } from '../api.js';
 import { CharonTerminal } from '../charon.js';
 import { $ } from './screen.js';
+import { typeTick } from '../sound.js';
 
 // NPC portrait overlay (ENCOUNTER only)
 const portOv = $('portraits');
@@ -35,7 +36,7 @@ export function syncPortraits(p) {
     const perf = document.body.classList.contains('perf');
     const typeName = () => {
       if (perf) { nameEl.textContent = name; return; }
-      let i = 0; const step = () => { i++; nameEl.textContent = name.slice(0, i); if (i < name.length && card.isConnected) setTimeout(step, 55); }; step();
+      let i = 0; const step = () => { i++; typeTick(); nameEl.textContent = name.slice(0, i); if (i < name.length && card.isConnected) setTimeout(step, 55); }; step();
     };
     if (perf) { card.className = 'p-card phase-done'; typeName(); continue; }
     setTimeout(() => { card.classList.replace('phase-flicker', 'phase-wipe'); }, 280);

@@ -1,4 +1,5 @@
 // Display: the page's fixed parts shared by every view: the view's element and the typed header.
+import { typeTick } from '../sound.js';
 export const $ = (id) => document.getElementById(id);
 export const viewEl = $('view');
 const hdr = $('hdr'), hdrTitle = $('hdr-title'), hdrSub = $('hdr-sub');
@@ -16,6 +17,6 @@ export function setHeader(title, sub, { typed = false } = {}) {
   if (!typed || document.body.classList.contains('perf')) { hdrTitle.textContent = title; return; }
   let i = 0;
   hdrTitle.textContent = '';
-  const step = () => { i++; hdrTitle.textContent = title.slice(0, i); if (i < title.length) typeTimer = setTimeout(step, 50); };
+  const step = () => { i++; typeTick(); hdrTitle.textContent = title.slice(0, i); if (i < title.length) typeTimer = setTimeout(step, 50); };
   step();
 }

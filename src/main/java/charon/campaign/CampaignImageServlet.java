@@ -18,9 +18,9 @@ import charon.security.SignedIn;
 
 /**
  * {@code GET /data/<path>}: the campaign's images (portraits, map images, token pictures) at the
- * URLs campaign files already use. Only image files, and only inside the campaign directory:
- * YAML and Markdown (GM secrets) and anything reached by {@code ..} or a symlink out answer 404. Players' devices get
- * only the images something they are shown names ({@link PublicImages}); the GM gets every image.
+ * URLs campaign files already use, and its audio files. Only image and audio files, and only inside the campaign
+ * directory: YAML and Markdown (GM secrets) and anything reached by {@code ..} or a symlink out answer 404. Players'
+ * devices get only the files something they are shown names ({@link PublicImages}); the GM gets every file.
  */
 @WebServlet(urlPatterns = "/data/*")
 public class CampaignImageServlet extends HttpServlet {
@@ -30,7 +30,11 @@ public class CampaignImageServlet extends HttpServlet {
             "jpg", "image/jpeg",
             "jpeg", "image/jpeg",
             "gif", "image/gif",
-            "webp", "image/webp");
+            "webp", "image/webp",
+            // the campaign's own sounds (audio/), for the GM's alerts and ambience
+            "ogg", "audio/ogg",
+            "mp3", "audio/mpeg",
+            "wav", "audio/wav");
 
     @Inject
     CurrentCampaign current;
@@ -57,7 +61,7 @@ public class CampaignImageServlet extends HttpServlet {
     }
 
     /** The image file a request path names, if it is a regular image file really inside the root. */
-    static Optional<Path> resolve(Path root, String pathInfo) {
+    public static Optional<Path> resolve(Path root, String pathInfo) {
         if (root == null || pathInfo == null || pathInfo.contains("\\") || pathInfo.contains("\0")) {
             return Optional.empty();
         }
@@ -76,6 +80,11 @@ public class CampaignImageServlet extends HttpServlet {
         } catch (IOException | InvalidPathException e) {
             return Optional.empty();
         }
+    }
+
+    /** An audio file (ogg, mp3, wav) rather than an image. */
+    public static boolean isAudio(Path file) {
+        return IMAGE_TYPES.getOrDefault(extension(file), "").startsWith("audio/");
     }
 
     private static String extension(Path file) {

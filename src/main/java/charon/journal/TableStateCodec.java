@@ -15,6 +15,8 @@ import charon.view.CharonMode;
 import charon.view.DoorStatus;
 import charon.view.EncounterMemory;
 import charon.view.ShipSystemOverride;
+import charon.view.SoundAlert;
+import charon.view.SoundState;
 import charon.view.TableState;
 import charon.view.Token;
 import charon.view.ViewType;
@@ -38,7 +40,9 @@ final class TableStateCodec {
             JsonObject root = reader.readObject();
             Map<String, EncounterMemory> memories = new LinkedHashMap<>();
             root.getJsonObject("memories").forEach((slug, memory) -> memories.put(slug, memory(memory.asJsonObject())));
-            return new TableState(view(root.getJsonObject("view")), memories, bridge(root));
+            // rows written before the table had sound have none: the default sound
+            SoundState sound = root.containsKey("sound") ? sound(root.getJsonObject("sound")) : SoundState.START;
+            return new TableState(view(root.getJsonObject("view")), memories, bridge(root), sound);
         }
     }
 
@@ -62,6 +66,17 @@ final class TableStateCodec {
                 map(v, "encounter_room_visibility", Boolean.class), doors(v, "encounter_door_status"),
                 map(v, "encounter_tokens", Token.class), strings(v, "encounter_active_portraits"),
                 map(v, "ship_system_overrides", ShipSystemOverride.class));
+    }
+
+    private static SoundState sound(JsonObject s) {
+        SoundAlert alert = null;
+        if (s.containsKey("alert") && !s.isNull("alert")) {
+            JsonObject a = s.getJsonObject("alert");
+            alert = new SoundAlert(a.getString("name"), a.getJsonNumber("sequence").longValueExact(), a.getString("at"));
+        }
+        Map<String, String> ambience = new LinkedHashMap<>();
+        s.getJsonObject("ambience").forEach((view, name) -> ambience.put(ViewType.valueOf(view).name(), ((JsonString) name).getString()));
+        return new SoundState(alert, ambience, s.getInt("level"));
     }
 
     private static EncounterMemory memory(JsonObject m) {

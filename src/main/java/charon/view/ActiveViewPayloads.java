@@ -89,10 +89,11 @@ public class ActiveViewPayloads {
 
     AudiencePayloads serialize(VersionedView versioned) {
         ActiveView state = versioned.view();
-        SerializedPayload gm = new SerializedPayload(versioned.version(),
-                Json.write(withBridge(build(state), versioned.bridge())));
-        SerializedPayload players = new SerializedPayload(versioned.version(),
-                Json.write(withBridge(buildForPlayers(state), bridgeForPlayers(state, versioned.bridge()))));
+        SoundState sound = versioned.sound();
+        SerializedPayload gm = new SerializedPayload(versioned.version(), Json.write(withSound(
+                withBridge(build(state), versioned.bridge()), sound.payload(state.viewType(), true))));
+        SerializedPayload players = new SerializedPayload(versioned.version(), Json.write(withSound(
+                withBridge(buildForPlayers(state), bridgeForPlayers(state, versioned.bridge())), sound.payload(state.viewType(), false))));
         return new AudiencePayloads(players, gm);
     }
 
@@ -132,6 +133,13 @@ public class ActiveViewPayloads {
             LOG.log(Level.SEVERE, "Could not build the players' view from the campaign; sending the state's revealed part alone", e);
             return PlayerState.withoutCampaign(state);
         }
+    }
+
+    /** The payload with the table's sound as one more key (the 16 state fields stay as they are). */
+    private static ActiveViewPayload withSound(ActiveViewPayload payload, Map<String, Object> sound) {
+        Map<String, Object> derived = new java.util.LinkedHashMap<>(payload.derived());
+        derived.put("sound", sound);
+        return new ActiveViewPayload(payload.state(), derived);
     }
 
     private Map<String, Object> derive(ActiveView state) {

@@ -73,10 +73,11 @@ public class ActiveViewStore {
         try {
             TableState before = snapshot.table();
             Edit edit = Objects.requireNonNull(change.apply(before), "a change must return a state");
-            if (!edit.next().equals(before)) {
+            TableState next = edit.next().withSound(before.sound()); // the sound changes only by changeSound
+            if (!next.equals(before)) {
                 history.changed(edit.label(), before);
             }
-            return publish(edit.next());
+            return publish(next);
         } finally {
             writeLock.unlock();
         }
@@ -86,7 +87,7 @@ public class ActiveViewStore {
     public Optional<VersionedView> undo() {
         writeLock.lock();
         try {
-            return history.undo(snapshot.table()).map(entry -> publish(entry.state()));
+            return history.undo(snapshot.table()).map(entry -> publish(entry.state().withSound(snapshot.table().sound())));
         } finally {
             writeLock.unlock();
         }
@@ -96,7 +97,21 @@ public class ActiveViewStore {
     public Optional<VersionedView> redo() {
         writeLock.lock();
         try {
-            return history.redo(snapshot.table()).map(entry -> publish(entry.state()));
+            return history.redo(snapshot.table()).map(entry -> publish(entry.state().withSound(snapshot.table().sound())));
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * A change of the table's sound (an alert, an ambience, the level): a new version and one event like any
+     * change, but not an undo step, and undo and redo leave the sound as it is.
+     */
+    public VersionedView changeSound(UnaryOperator<SoundState> change) {
+        writeLock.lock();
+        try {
+            TableState now = snapshot.table();
+            return publish(now.withSound(Objects.requireNonNull(change.apply(now.sound()), "a change must return a sound")));
         } finally {
             writeLock.unlock();
         }
@@ -126,7 +141,7 @@ public class ActiveViewStore {
     }
 
     private VersionedView publish(long version, TableState next) {
-        VersionedView changed = new VersionedView(version, next.view(), next.bridge());
+        VersionedView changed = new VersionedView(version, next.view(), next.bridge(), next.sound());
         snapshot = new TableSnapshot(version, next, history.nextUndo(), history.nextRedo(),
                 history.undoDepth(), history.redoDepth());
         current = changed;

@@ -10,6 +10,6 @@ public record TableSnapshot(long version, TableState table, Optional<String> nex
                             int undoDepth, int redoDepth) {
 
     public VersionedView versioned() {
-        return new VersionedView(version, table.view(), table.bridge());
+        return new VersionedView(version, table.view(), table.bridge(), table.sound());
     }
 }

@@ -251,6 +251,50 @@ class CampaignIT {
         }
     }
 
+    /** Issue 20: the campaign's own audio files (audio/) are served like images, and the GM can fire and loop them. */
+    @Test
+    void theCampaignsAudioFilesAreServedAndTheGmCanUseThem() throws Exception {
+        Path audio = Files.createDirectories(CAMPAIGN.resolve("audio"));
+        Files.write(audio.resolve("hatch.wav"), wav(800));
+        Files.writeString(audio.resolve("notes.txt"), "GM notes, not a sound");
+        Path outside = DATA.resolve("secret.ogg");
+        Files.writeString(outside, "not for players");
+        Files.createSymbolicLink(audio.resolve("escape.ogg"), outside.toAbsolutePath());
+
+        HttpResponse<String> served = Http.get(URI.create(base.toString()).resolve("data/audio/hatch.wav"));
+        assertEquals(200, served.statusCode());
+        assertEquals("audio/wav", served.headers().firstValue("Content-Type").orElse(""));
+        for (String path : List.of("data/audio/notes.txt", "data/audio/escape.ogg", "data/audio/missing.ogg")) {
+            assertEquals(404, Http.get(URI.create(base.toString()).resolve(path)).statusCode(), path);
+        }
+        int traversal = rawStatus(URI.create(base.toString()).getPath() + "data/audio/..%2f..%2fsecret.ogg");
+        assertTrue(traversal == 404 || traversal == 400, "traversal answered " + traversal);
+
+        JsonObject catalogue = JsonText.object(gm.get("gm/sound/").body());
+        assertEquals(List.of("audio/hatch.wav"), catalogue.getJsonArray("campaign_files").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList(), "only the real audio files inside the campaign");
+        gm.ok("gm/sound/alert/", "{\"sound\":\"audio/hatch.wav\"}");
+        assertEquals("audio/hatch.wav", payload().getJsonObject("sound").getJsonObject("alert").getString("name"));
+        for (String refused : List.of("audio/notes.txt", "audio/escape.ogg", "audio/../audio/hatch.wav")) {
+            assertEquals(400, gm.post("gm/sound/alert/", "{\"sound\":\"" + refused + "\"}").statusCode(), refused);
+        }
+        gm.ok("gm/sound/ambience/", "{\"view_type\":\"STANDBY\",\"ambience\":\"audio/hatch.wav\"}");
+        gm.ok("gm/switch-view/", "{\"view_type\":\"STANDBY\"}");
+        assertEquals("audio/hatch.wav", payload().getJsonObject("sound").getString("ambience"));
+    }
+
+    /** A mono 8 kHz 16-bit WAV of a quiet tone, written by the test. */
+    private static byte[] wav(int samples) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + samples * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples * 2).put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII))
+                .putInt(16).putShort((short) 1).putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
+        for (int i = 0; i < samples; i++) {
+            b.putShort((short) (3000 * Math.sin(2 * Math.PI * 440 * i / 8000.0)));
+        }
+        return b.array();
+    }
+
     /** Sends the path exactly as written (no client-side normalisation). */
     private int rawStatus(String path) throws IOException {
         URI uri = URI.create(base.toString());

@@ -573,4 +573,59 @@ class GmApiIT {
             assertEquals("adaeze_rook", state().getJsonObject("bridge").getString("person"), "the GM keeps the whole choice");
         }
     }
+
+    /**
+     * Issue 20: a GM alert is one version and one event to every display, carrying the sound; an unknown sound is
+     * refused in one line and nothing is pushed (the next event the display gets is the next accepted write's).
+     */
+    @Test
+    void aSoundAlertIsOneEventAndAnUnknownSoundIsRefusedWithNothingPushed() throws Exception {
+        try (SseClient display = SseClient.open(api().resolve("active-view/stream/"));
+             CapturedLog log = CapturedLog.of("charon.gm.writes")) {
+            long v = Long.parseLong(display.next("activeview", WAIT).id());
+
+            HttpResponse<String> unknown = gm.post("gm/sound/alert/", "{\"sound\":\"banshee\"}");
+            assertEquals(400, unknown.statusCode(), unknown.body());
+            String error = JsonText.object(unknown.body()).getString("error");
+            assertTrue(error.startsWith("Unknown sound: \"banshee\"") && !error.contains("\n"), error);
+            assertEquals(400, gm.post("gm/sound/alert/", "{}").statusCode(), "the sound is required");
+            assertEquals(400, gm.post("gm/sound/alert/", "{\"sound\":\"../../etc/passwd.ogg\"}").statusCode());
+            assertEquals(400, gm.post("gm/sound/alert/", "{\"sound\":\"audio/missing.ogg\"}").statusCode(), "no such campaign file");
+            assertEquals(401, Http.post(api().resolve("gm/sound/alert/"), "{\"sound\":\"klaxon\"}").statusCode(), "only the GM");
+            HttpResponse<String> noCsrf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(api().resolve("gm/sound/alert/"))
+                    .header("Cookie", gm.cookieHeader().get("Cookie")).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"sound\":\"klaxon\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, noCsrf.statusCode(), "the GM's login without the CSRF token");
+            assertEquals(v, version(), "nothing refused changed the state");
+
+            JsonObject fired = gm.ok("gm/sound/alert/", "{\"sound\":\"motion-tracker-ping\"}");
+            JsonObject pushed = next(display, ++v); // the refusals pushed nothing: the next event is this one
+            JsonObject alert = pushed.getJsonObject("sound").getJsonObject("alert");
+            assertEquals("motion-tracker-ping", alert.getString("name"));
+            assertEquals(fired.getJsonNumber("sequence").longValue(), alert.getJsonNumber("sequence").longValue());
+            for (String field : List.of("view_type", "location_slug", "view_slug", "overlay_location_slug", "overlay_terminal_slug",
+                    "charon_mode", "charon_location_path", "charon_dialog_open", "charon_active_channel", "encounter_level",
+                    "encounter_deck_id", "encounter_room_visibility", "encounter_door_status", "encounter_tokens",
+                    "encounter_active_portraits", "ship_system_overrides")) {
+                assertTrue(pushed.containsKey(field), "the 16 fields stay: " + field);
+            }
+            assertFalse(pushed.getJsonObject("sound").containsKey("ambience_by_view"), "the displays get the ambience of the view shown only");
+
+            gm.ok("gm/sound/alert/", "{\"sound\":\"klaxon\"}");
+            JsonObject again = next(display, ++v).getJsonObject("sound").getJsonObject("alert");
+            assertEquals(alert.getJsonNumber("sequence").longValue() + 1, again.getJsonNumber("sequence").longValue(), "each alert is new");
+
+            assertEquals(400, gm.post("gm/sound/ambience/", "{\"view_type\":\"DISCO\",\"ambience\":\"engine-hum\"}").statusCode());
+            assertEquals(400, gm.post("gm/sound/ambience/", "{\"view_type\":\"BRIDGE\",\"ambience\":\"bagpipes\"}").statusCode());
+            assertEquals(400, gm.post("gm/sound/level/", "{\"level\":101}").statusCode());
+            assertEquals(v, version());
+            String shown = pushed.getString("view_type");
+            gm.ok("gm/sound/ambience/", "{\"view_type\":\"" + shown + "\",\"ambience\":\"silence\"}");
+            assertEquals("silence", next(display, ++v).getJsonObject("sound").getString("ambience"));
+            gm.ok("gm/sound/level/", "{\"level\":25}");
+            assertEquals(25, next(display, ++v).getJsonObject("sound").getInt("level"));
+            assertEquals("silence", state().getJsonObject("sound").getJsonObject("ambience_by_view").getString(shown), "the GM sees every view's");
+            assertTrue(log.messages().contains("GM write by=gm action=sound/alert status=200 version=" + (v - 3)), log.messages().toString());
+        }
+    }
 }

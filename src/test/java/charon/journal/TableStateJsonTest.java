@@ -12,12 +12,14 @@ import charon.view.CharonMode;
 import charon.view.DoorStatus;
 import charon.view.EncounterMemory;
 import charon.view.ShipSystemOverride;
+import charon.view.SoundState;
 import charon.view.TableState;
 import charon.view.Token;
 import charon.view.ViewType;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the journal writes reads back as the same state, field for field and in the same order. */
 class TableStateJsonTest {
@@ -42,13 +44,24 @@ class TableStateJsonTest {
                 .withActivePortraits(List.of("vask", "ortiz"))
                 .withShipSystemOverride("engines", new ShipSystemOverride("DAMAGED", null, null))
                 .withShipSystemOverride("comms", new ShipSystemOverride("ONLINE", 80, "static"));
+        SoundState sound = SoundState.START.withAmbience(ViewType.BRIDGE, "audio/reactor.ogg").withLevel(35)
+                .withAlert("hull-breach", java.time.Instant.parse("2026-12-03T13:00:00.123Z"));
         TableState state = new TableState(view, Map.of("tallow", new EncounterMemory(1, "", Map.of("dock", true),
-                Map.of("c9", DoorStatus.OPEN), Map.of("t", new Token("player", "Ash", 0, 0, List.of(), "", "")), List.of("x"))));
+                Map.of("c9", DoorStatus.OPEN), Map.of("t", new Token("player", "Ash", 0, 0, List.of(), "", "")), List.of("x"))), sound);
         String json = TableStateCodec.write(state);
         TableState read = TableStateCodec.read(json);
         assertEquals(state, read);
         assertEquals(json, Json.write(read), "byte for byte");
         assertEquals(Json.write(view), Json.write(read.view()), "the view the displays saw, byte for byte");
+        assertEquals(sound, read.sound(), "the ambience, the level and the last alert (displays never replay it: its sequence only tells a new one)");
+    }
+
+    @Test
+    void aRowWrittenBeforeTheTableHadSoundReadsWithTheDefaultSound() {
+        jakarta.json.JsonObject row = jakarta.json.Json.createReader(new java.io.StringReader(TableStateCodec.write(TableState.START))).readObject();
+        String withoutSound = jakarta.json.Json.createObjectBuilder(row).remove("sound").build().toString();
+        assertTrue(!withoutSound.contains("sound"), withoutSound);
+        assertEquals(SoundState.START, TableStateCodec.read(withoutSound).sound());
     }
 
     @Test

@@ -60,6 +60,8 @@ class TableBrowserIT {
 
     private static WebDriver console;
     private static WebDriver display;
+    /** Issue 20: a display marked as speaker, in a Chromium whose autoplay restriction is lifted. */
+    private static WebDriver speaker;
     private static Session gm;
 
     @ArquillianResource
@@ -95,13 +97,14 @@ class TableBrowserIT {
 
     @AfterAll
     static void quit() {
-        for (WebDriver driver : new WebDriver[] {console, display}) {
+        for (WebDriver driver : new WebDriver[] {console, display, speaker}) {
             if (driver != null) {
                 driver.quit();
             }
         }
         console = null;
         display = null;
+        speaker = null;
     }
 
     @Test
@@ -205,7 +208,7 @@ class TableBrowserIT {
      * it is reported (target/display-work.txt, docs/performance.md), never asserted here.
      */
     @Test
-    @Order(6)
+    @Order(20)
     void aTokenMoveReachesTheTvAsAPatchAndRedrawsThatTokenAlone() throws Exception {
         awaitTrue(display, "display live", d -> "live".equals(bodyData(d, "connection")));
         gm.ok("gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + SHIP + "\"}");
@@ -253,6 +256,137 @@ class TableBrowserIT {
         return charon.testsupport.JsonText.object(gm.get("gm/diagnostics").body()).getJsonNumber("patches_sent").longValue();
     }
 
+    /**
+     * Issue 20: the GM's alert sounds on the display marked as speaker within 200 ms of the GM's write (measured with
+     * an AnalyserNode on the page's own audio graph), every display shows its visual cue, a display not marked as
+     * speaker plays nothing (it has no audio graph), and a display that connects later does not replay it.
+     */
+    @Test
+    @Order(6)
+    void aGmAlertSoundsOnTheSpeakerWithin200msAndEveryDisplayShowsIt() throws Exception {
+        gm.ok("gm/sound/level/", "{\"level\":0}"); // no ambience: what the speaker plays next is the alert
+        gm.ok("gm/switch-view/", "{\"view_type\":\"BRIDGE\"}");
+        speaker = browser("speaker", "--autoplay-policy=no-user-gesture-required");
+        speaker.get(page("terminal/?speaker=1"));
+        awaitTrue(speaker, "the speaker display live, sound on", d -> "live".equals(bodyData(d, "connection")) && "on".equals(bodyData(d, "sound")));
+        assertEquals("off", bodyData(display, "sound"), "a display not marked as speaker is silent by default");
+        assertEquals("on graph", listen(speaker));
+        assertEquals("off none", listen(display), "nothing that could sound on the display not marked as speaker");
+        awaitTrue(speaker, "quiet before the alert", d -> quietFor(d, 500));
+        listen(speaker);
+
+        long before = System.currentTimeMillis();
+        gm.ok("gm/sound/alert/", "{\"sound\":\"klaxon\"}");
+        awaitTrue(speaker, "the klaxon heard on the speaker", d -> heardAt(d) > 0);
+        long delay = heardAt(speaker) - before;
+        System.out.println("TableBrowserIT: the klaxon sounded on the speaker " + delay + " ms after the GM's write began");
+        assertTrue(delay <= 200, "the alert sounded " + delay + " ms after the GM's write");
+        awaitTrue(speaker, "the cue on the speaker", d -> cueShown(d, "klaxon"));
+        awaitTrue(display, "the cue on the silent display", d -> cueShown(d, "klaxon"));
+        assertTrue(text(display, "alert-cue").contains("KLAXON"), text(display, "alert-cue"));
+        long apart = Math.abs(Long.parseLong(attr(speaker, "alert-cue", "data-shown-epoch")) - Long.parseLong(attr(display, "alert-cue", "data-shown-epoch")));
+        System.out.println("TableBrowserIT: the two displays showed the klaxon " + apart + " ms apart");
+        assertTrue(apart <= 100, "the displays started the alert " + apart + " ms apart");
+        assertEquals("off none", listen(display), "and it still has nothing that could sound");
+
+        awaitTrue(speaker, "quiet after the klaxon", d -> quietFor(d, 300));
+        listen(speaker);
+        // no alert, no ambience: only the displays' UI sounds
+        gm.ok("gm/switch-view/", "{\"view_type\":\"STANDBY\"}");
+        String standby = charon.testsupport.Http.get(api().resolve("active-view/")).headers().firstValue("X-Charon-Version").orElseThrow();
+        awaitTrue(speaker, "the view change heard", d -> heardAt(d) > 0);
+
+        display.navigate().refresh(); // a display that connects after the alert
+        awaitTrue(display, "the display back at the current version", d -> "live".equals(bodyData(d, "connection"))
+                && standby.equals(bodyData(d, "version")));
+        assertTrue(!exists(display, "alert-cue"), "an alert fired before a display connected is not replayed");
+    }
+
+    /**
+     * Issue 20: a muted speaker stays silent but shows the cue, and remembers its mute and volume; a display whose
+     * browser blocks autoplay asks for one tap ("ENABLE SOUND", blinking when an alert comes) instead of failing silently.
+     */
+    @Test
+    @Order(7)
+    void aMutedDisplayStaysSilentButShowsTheCueAndABlockedOneAsksForOneTap() throws Exception {
+        click(speaker, "sound-toggle");
+        awaitTrue(speaker, "the speaker muted", d -> "off".equals(bodyData(d, "sound")));
+        assertEquals("off graph", listen(speaker));
+        awaitTrue(speaker, "quiet once muted", d -> quietFor(d, 300));
+        listen(speaker); // from here on: nothing may sound
+        long sequence = gm.ok("gm/sound/alert/", "{\"sound\":\"hull-breach\"}").getJsonNumber("sequence").longValue();
+        awaitTrue(speaker, "the cue on the muted speaker", d -> cueShown(d, "hull-breach")
+                && String.valueOf(sequence).equals(attr(d, "alert-cue", "data-sequence")));
+        awaitTrue(speaker, "the cue shown for half a second", d -> Boolean.TRUE.equals(js(d,
+                "const c = document.querySelector('[data-testid=alert-cue]'); return performance.now() - Number(c.dataset.shownAt) > 500;")));
+        double loudest = ((Number) js(speaker, "return window.__audio.loudest;")).doubleValue();
+        assertTrue(loudest < 1e-4, "the muted display was silent: peak " + loudest);
+
+        js(speaker, "const v = document.querySelector('[data-testid=sound-volume]'); v.value = '30'; v.dispatchEvent(new Event('input'));");
+        speaker.navigate().refresh();
+        awaitTrue(speaker, "still muted after a reload", d -> "live".equals(bodyData(d, "connection")) && "off".equals(bodyData(d, "sound")));
+        click(speaker, "sound-toggle");
+        awaitTrue(speaker, "sound on again, at the volume it was given", d -> "on".equals(bodyData(d, "sound"))
+                && "30".equals(js(d, "return document.querySelector('[data-testid=sound-volume]').value;")));
+
+        // the ambience of the view shown, at the GM's level; silenced by the GM
+        gm.ok("gm/sound/ambience/", "{\"view_type\":\"STANDBY\",\"ambience\":\"engine-hum\"}");
+        gm.ok("gm/sound/level/", "{\"level\":60}");
+        listen(speaker);
+        awaitTrue(speaker, "the engine hum heard on STANDBY", d -> heardAt(d) > 0);
+        gm.ok("gm/sound/ambience/", "{\"view_type\":\"STANDBY\",\"ambience\":\"silence\"}");
+        awaitTrue(speaker, "silence once the GM silenced it", d -> quietFor(d, 500));
+
+        // a speaker whose browser keeps audio suspended until a tap (a fresh one: no page of this site was ever touched)
+        WebDriver tablet = browser("tablet");
+        try {
+            tablet.get(page("terminal/?speaker=1"));
+            awaitTrue(tablet, "one tap asked for", d -> "blocked".equals(bodyData(d, "sound")) && shown(d, "sound-enable"));
+            click(console, "tab-sound");
+            click(console, "sound-alert-proximity-alarm"); // the GM's button on the console's SOUND tab
+            awaitTrue(tablet, "the cue, and the button calls for the tap", d -> cueShown(d, "proximity-alarm")
+                    && attr(d, "sound-enable", "class").contains("attention"));
+            click(tablet, "sound-enable");
+            awaitTrue(tablet, "sound on after one tap", d -> "on".equals(bodyData(d, "sound")) && !shown(d, "sound-enable"));
+        } finally {
+            tablet.quit();
+        }
+    }
+
+    /** Starts (again) listening to the page's audio graph; answers the sound status and whether a graph exists. */
+    private static String listen(WebDriver d) {
+        return (String) ((JavascriptExecutor) d).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import(new URL('../static/js/sound.js', location.href).href).then(m => {
+                  const probe = m.soundProbe();
+                  if (window.__audio) clearInterval(window.__audio.timer);
+                  const a = window.__audio = { heardAt: 0, loudest: 0, quietSince: performance.now(), timer: 0 };
+                  if (!probe.analyser) { done(probe.status + ' none'); return; }
+                  const buf = new Float32Array(probe.analyser.fftSize);
+                  a.timer = setInterval(() => {
+                    probe.analyser.getFloatTimeDomainData(buf);
+                    let peak = 0;
+                    for (let i = 0; i < buf.length; i++) peak = Math.max(peak, Math.abs(buf[i]));
+                    a.loudest = Math.max(a.loudest, peak);
+                    if (peak > 0.01) { if (!a.heardAt) a.heardAt = Date.now(); a.quietSince = performance.now(); }
+                  }, 2);
+                  done(probe.status + ' graph');
+                }).catch(e => done('error ' + e));
+                """);
+    }
+
+    private static long heardAt(WebDriver d) {
+        return ((Number) js(d, "return window.__audio ? window.__audio.heardAt : 0;")).longValue();
+    }
+
+    private static boolean quietFor(WebDriver d, long millis) {
+        return Boolean.TRUE.equals(js(d, "return performance.now() - window.__audio.quietSince > arguments[0];", millis));
+    }
+
+    private static boolean cueShown(WebDriver d, String sound) {
+        return shown(d, "alert-cue") && sound.equals(attr(d, "alert-cue", "data-sound"));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static boolean shown(WebDriver d, String id) {
@@ -267,7 +401,7 @@ class TableBrowserIT {
         d.findElement(By.cssSelector("[data-testid='login-submit']")).click();
     }
 
-    private static ChromeDriver browser(String name) throws IOException {
+    private static ChromeDriver browser(String name, String... extraArguments) throws IOException {
         Files.createDirectories(DATA);
         Path profile = Files.createTempDirectory(DATA, "chromium-" + name + "-");
         ChromeOptions options = new ChromeOptions();
@@ -276,6 +410,7 @@ class TableBrowserIT {
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
                 "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1600,900");
+        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()

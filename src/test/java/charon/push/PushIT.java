@@ -84,8 +84,12 @@ class PushIT {
                         "charon_mode", "charon_location_path", "charon_dialog_open", "charon_active_channel",
                         "encounter_level", "encounter_deck_id", "encounter_room_visibility", "encounter_door_status",
                         "encounter_tokens", "encounter_active_portraits", "ship_system_overrides", "encounter_npc_data",
-                        "bridge"), // the GM's choice for BRIDGE (issue 17.4), a key added to the 16 fields
+                        "bridge", "sound"), // the GM's choice for BRIDGE (issue 17.4) and the table's sound (issue 20)
                 payload.keySet());
+        JsonObject sound = payload.getJsonObject("sound"); // issue 20: no alert yet, STANDBY's ambience, the default level
+        assertTrue(sound.isNull("alert"));
+        assertEquals("near-silence", sound.getString("ambience"));
+        assertEquals(60, sound.getInt("level"));
         assertEquals("STANDBY", payload.getString("view_type"));
         assertEquals("", payload.getString("location_slug"));
         assertEquals("DISPLAY", payload.getString("charon_mode"));

@@ -116,4 +116,24 @@ class ActiveViewStoreTest {
         assertEquals(threads * 25, rooms.size());
         rooms.forEach((room, visible) -> assertTrue(visible, room + " flipped an even number of times"));
     }
+
+    @Test
+    void anAlertIsOneVersionAndOneEventButNoUndoStepAndUndoKeepsTheSound() {
+        store.update("bridge", v -> v.withView(ViewType.BRIDGE, "", ""));
+        VersionedView fired = store.changeSound(s -> s.withAlert("klaxon", java.time.Instant.parse("2026-01-01T00:00:00Z")));
+        assertEquals(2, fired.version());
+        assertEquals(2, announced.size());
+        assertEquals(new SoundAlert("klaxon", 1, "2026-01-01T00:00:00Z"), announced.get(1).current().sound().alert());
+        assertEquals(1, store.snapshot().undoDepth(), "the alert is not an undo step");
+        store.changeSound(s -> s.withAmbience(ViewType.BRIDGE, SoundState.SILENCE).withLevel(20));
+        VersionedView undone = store.undo().orElseThrow();
+        assertEquals(ViewType.STANDBY, undone.view().viewType(), "undo reverts the view change");
+        assertEquals(1, undone.sound().alertSequence(), "and neither takes back the alert...");
+        assertEquals(SoundState.SILENCE, undone.sound().ambienceFor(ViewType.BRIDGE), "...nor the ambience");
+        assertEquals(20, undone.sound().level());
+        VersionedView second = store.changeSound(s -> s.withAlert("hull-breach", java.time.Instant.EPOCH));
+        assertEquals(2, second.sound().alertSequence(), "every alert has its own sequence number");
+        VersionedView cleared = store.edit(t -> new ActiveViewStore.Edit(TableState.START, "new session"));
+        assertEquals(second.sound(), cleared.sound(), "a view change never changes the sound");
+    }
 }
