@@ -2,22 +2,20 @@ package charon.sound;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import charon.json.JsonBody;
+import charon.json.JsonRequest;
 import charon.view.ActiveViewStore;
 import charon.view.SoundState;
 import charon.view.VersionedView;
-
-import static charon.json.Answers.success;
 
 /**
  * The GM's sound: {@code POST /api/gm/sound/alert/} {"sound": name} fires an alert on every display;
@@ -27,8 +25,30 @@ import static charon.json.Answers.success;
 @RequestScoped
 @Path("gm/sound/")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
 public class GmSoundResource {
+
+    @JsonRequest
+    public record Alert(@NotNull(message = "sound is required") String sound) {
+    }
+
+    @JsonRequest
+    public record Ambience(@NotNull(message = "view_type is required") String viewType,
+                           @NotNull(message = "ambience is required") String ambience) {
+    }
+
+    @JsonRequest
+    public record Level(@NotNull(message = "level is required") Integer level) {
+    }
+
+    public record Catalogue(Map<String, ?> alerts, List<String> ambiences, List<?> campaignFiles,
+                            Map<String, String> ambienceByView, int level) {
+    }
+
+    public record Changed(boolean success, long version) {
+    }
+
+    public record Fired(boolean success, long version, long sequence) {
+    }
 
     @Inject
     SoundCommands commands;
@@ -38,36 +58,28 @@ public class GmSoundResource {
     ActiveViewStore store;
 
     @GET
-    public Map<String, Object> catalogue() {
+    public Catalogue catalogue() {
         SoundState now = store.snapshot().table().sound();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("alerts", SoundCatalogue.ALERTS);
-        body.put("ambiences", SoundCatalogue.AMBIENCES);
-        body.put("campaign_files", catalogue.campaignFiles());
-        body.put("ambience_by_view", now.ambience());
-        body.put("level", now.level());
-        return body;
+        return new Catalogue(SoundCatalogue.ALERTS, List.copyOf(SoundCatalogue.AMBIENCES), List.copyOf(catalogue.campaignFiles()),
+                now.ambience(), now.level());
     }
 
     @POST
     @Path("alert/")
-    public Map<String, Object> alert(String raw) {
-        VersionedView fired = commands.alert(JsonBody.parse(raw).requiredString("sound"));
-        return success("version", fired.version(), "sequence", fired.sound().alertSequence());
+    public Fired alert(Alert body) {
+        VersionedView fired = commands.alert(body.sound());
+        return new Fired(true, fired.version(), fired.sound().alertSequence());
     }
 
     @POST
     @Path("ambience/")
-    public Map<String, Object> ambience(String raw) {
-        JsonBody body = JsonBody.parse(raw);
-        VersionedView changed = commands.ambience(body.requiredString("view_type"), body.requiredString("ambience"));
-        return success("version", changed.version());
+    public Changed ambience(Ambience body) {
+        return new Changed(true, commands.ambience(body.viewType(), body.ambience()).version());
     }
 
     @POST
     @Path("level/")
-    public Map<String, Object> level(String raw) {
-        VersionedView changed = commands.level(JsonBody.parse(raw).requiredInt("level"));
-        return success("version", changed.version());
+    public Changed level(Level body) {
+        return new Changed(true, commands.level(body.level()).version());
     }
 }

@@ -13,7 +13,7 @@ import charon.view.ActiveViewStore;
 import charon.view.VersionedView;
 import charon.view.ViewType;
 
-import static charon.json.RequestRejected.badRequest;
+import charon.errors.InvalidRequest;
 
 /**
  * The GM's sound writes. Each is validated before the store is touched (a refused one changes and pushes nothing),
@@ -31,7 +31,7 @@ public class SoundCommands {
 
     public VersionedView alert(String sound) {
         if (!catalogue.isAlert(sound)) {
-            throw badRequest("Unknown sound: " + shorten(sound) + " (known: " + String.join(", ", SoundCatalogue.ALERTS.keySet()) + ")");
+            throw new InvalidRequest("Unknown sound: " + shorten(sound) + " (known: " + String.join(", ", SoundCatalogue.ALERTS.keySet()) + ")");
         }
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return store.changeSound(sound1 -> sound1.withAlert(sound, at));
@@ -39,16 +39,16 @@ public class SoundCommands {
 
     public VersionedView ambience(String view, String ambience) {
         ViewType type = Arrays.stream(ViewType.values()).filter(t -> t.name().equals(view)).findFirst()
-                .orElseThrow(() -> badRequest("Unknown view_type: " + shorten(view)));
+                .orElseThrow(() -> new InvalidRequest("Unknown view_type: " + shorten(view)));
         if (!catalogue.isAmbience(ambience)) {
-            throw badRequest("Unknown ambience: " + shorten(ambience) + " (known: " + String.join(", ", SoundCatalogue.AMBIENCES) + ")");
+            throw new InvalidRequest("Unknown ambience: " + shorten(ambience) + " (known: " + String.join(", ", SoundCatalogue.AMBIENCES) + ")");
         }
         return store.changeSound(sound -> sound.withAmbience(type, ambience));
     }
 
     public VersionedView level(int level) {
         if (level < 0 || level > 100) {
-            throw badRequest("level must be between 0 and 100");
+            throw new InvalidRequest("level must be between 0 and 100");
         }
         return store.changeSound(sound -> sound.withLevel(level));
     }

@@ -261,9 +261,11 @@ class CampaignIT {
         Files.writeString(outside, "not for players");
         Files.createSymbolicLink(audio.resolve("escape.ogg"), outside.toAbsolutePath());
 
-        HttpResponse<String> served = Http.get(URI.create(base.toString()).resolve("data/audio/hatch.wav"));
-        assertEquals(200, served.statusCode());
+        HttpResponse<String> served = gm.get("../data/audio/hatch.wav");
+        assertEquals(200, served.statusCode(), "the GM reads it");
         assertEquals("audio/wav", served.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(404, Http.get(URI.create(base.toString()).resolve("data/audio/hatch.wav")).statusCode(),
+                "players' devices get a sound once the displays are told to play it (its name can be a spoiler)");
         for (String path : List.of("data/audio/notes.txt", "data/audio/escape.ogg", "data/audio/missing.ogg")) {
             assertEquals(404, Http.get(URI.create(base.toString()).resolve(path)).statusCode(), path);
         }
@@ -275,6 +277,7 @@ class CampaignIT {
                 .stream().map(jakarta.json.JsonString::getString).toList(), "only the real audio files inside the campaign");
         gm.ok("gm/sound/alert/", "{\"sound\":\"audio/hatch.wav\"}");
         assertEquals("audio/hatch.wav", payload().getJsonObject("sound").getJsonObject("alert").getString("name"));
+        assertEquals(200, Http.get(URI.create(base.toString()).resolve("data/audio/hatch.wav")).statusCode(), "now the displays may fetch it");
         for (String refused : List.of("audio/notes.txt", "audio/escape.ogg", "audio/../audio/hatch.wav")) {
             assertEquals(400, gm.post("gm/sound/alert/", "{\"sound\":\"" + refused + "\"}").statusCode(), refused);
         }
