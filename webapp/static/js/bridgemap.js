@@ -134,25 +134,31 @@ export class BridgeMap {
     s.frames++; s.cpu += cpu;
     const now = performance.now();
     if (now - s.since >= 1000) {
-      this.root.dataset.fps = (s.frames * 1000 / (now - s.since)).toFixed(1);
+      const fps = s.frames * 1000 / (now - s.since);
+      this.root.dataset.fps = fps.toFixed(1);
       this.root.dataset.cpuMs = (s.cpu / s.frames).toFixed(2);
       this.root.dataset.frames = String(Number(this.root.dataset.frames || 0) + s.frames);
       s.frames = 0; s.cpu = 0; s.since = now;
-    }
-    if (!this.keep3d && now > this.watchFrom) {
-      if (spent > SLOW_FRAME_MS) {
-        this.slowSince = this.slowSince || now;
-        // halfway: try a quarter of the pixels (software renderers pay per pixel); still slow at 3 s: 2D
-        if (now - this.slowSince >= SLOW_FOR_MS / 2 && this.root.dataset.resolution !== 'half') {
-          this.root.dataset.resolution = 'half';
-          this.renderer.setResolution(0.5);
-        }
-        if (now - this.slowSince >= SLOW_FOR_MS) { this.root.dataset.fallback = 'slow'; this.use2d(); this.redraw2d(); return; }
-      } else {
-        this.slowSince = 0;
-      }
+      if (this.watchSlowFrames(fps, now)) return;
     }
     if ((this.renderer.frames & 1) === 0) this.placeLabels();
+  }
+
+  /**
+   * The slow-device watch, per second of frames (one quick frame among slow ones must not reset it): a second whose
+   * frames took over SLOW_FRAME_MS on average is slow; after half of SLOW_FOR_MS of slow seconds it tries a quarter
+   * of the pixels (software renderers pay per pixel), after SLOW_FOR_MS it draws the same selection in 2D.
+   */
+  watchSlowFrames(fps, now) {
+    if (this.keep3d || now <= this.watchFrom) return false;
+    if (fps >= 1000 / SLOW_FRAME_MS) { this.slowSince = 0; return false; }
+    this.slowSince = this.slowSince || now - 1000;
+    if (now - this.slowSince >= SLOW_FOR_MS / 2 && this.root.dataset.resolution !== 'half') {
+      this.root.dataset.resolution = 'half';
+      this.renderer.setResolution(0.5);
+    }
+    if (now - this.slowSince >= SLOW_FOR_MS) { this.root.dataset.fallback = 'slow'; this.use2d(); this.redraw2d(); return true; }
+    return false;
   }
 
   /** The labels' real sizes as the page draws them (font, letter spacing, padding, border), measured once per level. */
