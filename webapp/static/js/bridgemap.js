@@ -85,6 +85,9 @@ export class BridgeMap {
       this.measure();
     }
     this.renderer.focus(selectedId, fresh);
+    // when this display started its camera move to the view (the move itself takes the same 1.2 s everywhere)
+    this.root.dataset.landedKey = `${key}|${selectedId || ''}`;
+    this.root.dataset.landedAt = String(Date.now());
     this.drawCaption();
     this.drawInfo();
     this.placeLabels();

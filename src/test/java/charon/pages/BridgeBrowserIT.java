@@ -157,8 +157,23 @@ class BridgeBrowserIT {
         click(console, "gm-bridge-open-system");
         awaitTrue(display, "Hesper's system", d -> "SYSTEM".equals(mapData(d, "level")) && "hesper".equals(mapData(d, "system")));
         click(console, "gm-bridge-pick-orrin");
-        click(console, "gm-bridge-open-orbit");
-        awaitTrue(display, "Orrin's orbit", d -> "ORBIT".equals(mapData(d, "level")) && "orrin".equals(mapData(d, "body")));
+        ChromeDriver second = browser("display-2", "1280,720"); // a second display, to see both land on the GM's choice
+        try {
+            second.get(page("terminal/?perf=3d"));
+            awaitTrue(second, "the second display on Hesper's system", d -> "SYSTEM".equals(mapData(d, "level")) && "orrin".equals(mapData(d, "selected")));
+            click(console, "gm-bridge-open-orbit");
+            for (ChromeDriver d : List.of(display, second)) {
+                awaitTrue(d, "Orrin's orbit", x -> "ORBIT|hesper|orrin|".equals(mapData(x, "landedKey")));
+            }
+            // how far apart the two displays started the same 1.2 s camera move: measured and recorded, not asserted
+            long apart = Math.abs(Long.parseLong(mapData(display, "landedAt")) - Long.parseLong(mapData(second, "landedAt")));
+            String line = "[bridge] two displays (1920x1080 and 1280x720, SwiftShader) landed on the GM's orbit choice " + apart + " ms apart%n";
+            System.out.printf(line);
+            Files.writeString(Path.of("target", "bridge-sync.txt"), String.format(line), java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } finally {
+            second.quit();
+        }
         click(console, "gm-bridge-pick-brine_works");
         awaitTrue(display, "the surface marker selected", d -> "brine_works".equals(mapData(d, "selected"))
                 && "BRINE WORKS".equals(text(d, "bridge-info-title")));
