@@ -9,19 +9,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
@@ -33,8 +28,13 @@ import java.util.function.Function;
 import charon.testsupport.Deployments;
 import charon.testsupport.Http;
 import charon.testsupport.JsonText;
+import charon.testsupport.Pages;
 import charon.testsupport.Session;
 
+import static charon.testsupport.Pages.exists;
+import static charon.testsupport.Pages.js;
+import static charon.testsupport.Pages.testid;
+import static charon.testsupport.Pages.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -131,35 +131,11 @@ class CharonAnswersBrowserIT {
     }
 
     static ChromeDriver browser() throws Exception {
-        Files.createDirectories(DATA);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-                "--user-data-dir=" + Files.createTempDirectory(DATA, "chromium-").toAbsolutePath(), "--window-size=1600,1000");
-        return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), options);
-    }
-
-    static By testid(String id) {
-        return By.cssSelector("[data-testid='" + id + "']");
-    }
-
-    static Object js(WebDriver d, String script, Object... args) {
-        return ((JavascriptExecutor) d).executeScript(script, args);
-    }
-
-    static boolean exists(WebDriver d, String id) {
-        return Boolean.TRUE.equals(js(d, "return !!document.querySelector('[data-testid=\"' + arguments[0] + '\"]')", id));
+        return Pages.chromium(DATA, "answers", "--disable-gpu", "--window-size=1600,1000");
     }
 
     static boolean isShown(WebDriver d, String id) {
         return Boolean.TRUE.equals(js(d, "const e = document.querySelector('[data-testid=\"' + arguments[0] + '\"]'); return !!e && !e.hidden && e.getClientRects().length > 0;", id));
-    }
-
-    static String text(WebDriver d, String id) {
-        Object t = js(d, "const e = document.querySelector('[data-testid=\"' + arguments[0] + '\"]'); return e ? (e.tagName === 'TEXTAREA' ? e.value : e.textContent) : '';", id);
-        return t == null ? "" : t.toString().trim();
     }
 
     static void click(String id) {

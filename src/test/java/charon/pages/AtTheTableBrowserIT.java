@@ -14,18 +14,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -39,8 +32,14 @@ import java.util.function.Function;
 
 import charon.testsupport.Deployments;
 import charon.testsupport.JsonText;
+import charon.testsupport.Pages;
 import charon.testsupport.Session;
 
+import static charon.testsupport.Pages.attr;
+import static charon.testsupport.Pages.bodyData;
+import static charon.testsupport.Pages.exists;
+import static charon.testsupport.Pages.js;
+import static charon.testsupport.Pages.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -540,19 +539,7 @@ class AtTheTableBrowserIT {
 
     /** A browser whose page is exactly width×height CSS pixels (a phone: touch, and the mobile viewport rules). */
     private static ChromeDriver browser(String name, int width, int height, boolean mobile) throws IOException {
-        Files.createDirectories(DATA);
-        Path profile = Files.createTempDirectory(DATA, "chromium-" + name + "-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + width + "," + (height + 100));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver = Pages.chromium(DATA, name, "--disable-gpu", "--window-size=" + width + "," + (height + 100));
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
         if (mobile) {
@@ -561,37 +548,8 @@ class AtTheTableBrowserIT {
         return driver;
     }
 
-    private static void shot(ChromeDriver d, String name) {
-        try {
-            Files.write(SCREENSHOTS.resolve(name + ".png"), d.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new AssertionError("screenshot " + name, e);
-        }
-    }
-
-    private static Object js(WebDriver d, String script, Object... args) {
-        return ((JavascriptExecutor) d).executeScript(script, args);
-    }
-
-    private static boolean exists(WebDriver d, String id) {
-        return Boolean.TRUE.equals(js(d, "return !!document.querySelector('[data-testid=\"' + arguments[0] + '\"]')", id));
-    }
-
     private static boolean shown(WebDriver d, String id) {
         return Boolean.TRUE.equals(js(d, "const e = document.querySelector('[data-testid=\"' + arguments[0] + '\"]'); return !!e && !e.hidden && e.getClientRects().length > 0;", id));
-    }
-
-    private static String attr(WebDriver d, String id, String name) {
-        return (String) js(d, "const e = document.querySelector('[data-testid=\"' + arguments[0] + '\"]'); return e ? e.getAttribute(arguments[1]) : null;", id, name);
-    }
-
-    private static String text(WebDriver d, String id) {
-        Object t = js(d, "const e = document.querySelector('[data-testid=\"' + arguments[0] + '\"]'); return e ? e.textContent : '';", id);
-        return t == null ? "" : t.toString().trim();
-    }
-
-    private static String bodyData(WebDriver d, String key) {
-        return (String) js(d, "return document.body ? (document.body.dataset[arguments[0]] ?? null) : null;", key);
     }
 
     private static void click(WebDriver d, String id) {
@@ -605,12 +563,11 @@ class AtTheTableBrowserIT {
         });
     }
 
+    private static void shot(ChromeDriver d, String name) {
+        Pages.screenshot(d, SCREENSHOTS, name);
+    }
+
     private static void awaitTrue(WebDriver d, String what, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(d, WAIT)
-                .pollingEvery(Duration.ofMillis(20))
-                .ignoring(StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.NoSuchElementException.class)
-                .withMessage(what)
-                .until(condition);
+        Pages.awaitTrue(d, what, WAIT, condition);
     }
 }

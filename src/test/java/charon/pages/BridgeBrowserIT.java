@@ -14,18 +14,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -42,8 +35,14 @@ import java.util.regex.Pattern;
 
 import charon.testsupport.Deployments;
 import charon.testsupport.Http;
+import charon.testsupport.Pages;
 import charon.testsupport.Session;
 
+import static charon.testsupport.Pages.attr;
+import static charon.testsupport.Pages.bodyData;
+import static charon.testsupport.Pages.exists;
+import static charon.testsupport.Pages.js;
+import static charon.testsupport.Pages.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -301,63 +300,8 @@ class BridgeBrowserIT {
 
     // ------------------------------------------------------------------ helpers
 
-    private static ChromeDriver browser(String name, String size) throws IOException {
-        Files.createDirectories(DATA);
-        Path profile = Files.createTempDirectory(DATA, "chromium-" + name + "-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        // WebGL in software (SwiftShader), as on a TV stick without a usable GPU driver
-        options.addArguments("--headless=new", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
-                "--ignore-gpu-blocklist", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + size);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
-    }
-
-    private static void screenshot(WebDriver d, String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) d).getScreenshotAs(OutputType.BYTES));
-    }
-
-    private static Object js(WebDriver d, String script, Object... args) {
-        return ((JavascriptExecutor) d).executeScript(script, args);
-    }
-
     private static String mapData(WebDriver d, String key) {
         return (String) js(d, "const e = document.querySelector('[data-testid=\"bridge-map\"]'); return e ? (e.dataset[arguments[0]] ?? null) : null;", key);
-    }
-
-    private static boolean exists(WebDriver d, String id) {
-        return Boolean.TRUE.equals(js(d, "return !!document.querySelector('[data-testid=\"' + arguments[0] + '\"]')", id));
-    }
-
-    private static String attr(WebDriver d, String id, String name) {
-        return (String) js(d, "const e = document.querySelector('[data-testid=\"' + arguments[0] + '\"]'); return e ? e.getAttribute(arguments[1]) : null;", id, name);
-    }
-
-    private static String text(WebDriver d, String id) {
-        Object t = js(d, "const e = document.querySelector('[data-testid=\"' + arguments[0] + '\"]'); return e ? e.textContent : '';", id);
-        return t == null ? "" : t.toString().trim();
-    }
-
-    private static String bodyData(WebDriver d, String key) {
-        return (String) js(d, "return document.body ? (document.body.dataset[arguments[0]] ?? null) : null;", key);
-    }
-
-    private static void click(WebDriver d, String id) {
-        awaitTrue(d, "clickable " + id, x -> {
-            WebElement e = x.findElement(By.cssSelector("[data-testid='" + id + "']"));
-            if (!e.isDisplayed() || !e.isEnabled()) {
-                return false;
-            }
-            js(x, "arguments[0].scrollIntoView({block:'center'})", e);
-            e.click();
-            return true;
-        });
     }
 
     private static void awaitTrue(WebDriver d, String what, Function<WebDriver, Boolean> condition) {
@@ -369,5 +313,19 @@ class BridgeBrowserIT {
                         + " const i = document.querySelector('[data-testid=\"bridge-info\"]');"
                         + " return e ? JSON.stringify(e.dataset) + ' info ' + (i && i.dataset.typed) : 'none';"))
                 .until(condition);
+    }
+
+    /** WebGL in software (SwiftShader), as on a TV stick without a usable GPU driver. */
+    private static ChromeDriver browser(String name, String size) throws IOException {
+        return Pages.chromium(DATA, name, "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist",
+                "--window-size=" + size);
+    }
+
+    private static void click(WebDriver d, String id) {
+        Pages.click(d, id, WAIT);
+    }
+
+    private static void screenshot(WebDriver d, String name) {
+        Pages.screenshot(d, SCREENSHOTS, name);
     }
 }

@@ -19,20 +19,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -41,14 +33,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import charon.testsupport.Deployments;
 import charon.testsupport.Http;
 import charon.testsupport.JsonText;
+import charon.testsupport.Pages;
 import charon.testsupport.Session;
 import charon.testsupport.TestControlResource;
 
+import static charon.testsupport.Pages.attr;
+import static charon.testsupport.Pages.awaitTrue;
+import static charon.testsupport.Pages.bodyData;
+import static charon.testsupport.Pages.exists;
+import static charon.testsupport.Pages.js;
+import static charon.testsupport.Pages.testid;
+import static charon.testsupport.Pages.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -147,21 +146,6 @@ class BrowserIT {
         }
         console = null;
         display = null;
-    }
-
-    private static ChromeDriver browser(String name) throws IOException {
-        Path profile = Files.createTempDirectory(DATA, "chromium-" + name + "-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1600,900");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
     }
 
     /** Through the real login page: /gmconsole/ sends an anonymous visitor there and back. */
@@ -603,66 +587,24 @@ class BrowserIT {
 
     // ------------------------------------------------------------------ DOM helpers
 
-    private static By testid(String id) {
-        return By.cssSelector("[data-testid='" + id + "']");
-    }
-
-    private static Object js(WebDriver d, String script, Object... args) {
-        return ((JavascriptExecutor) d).executeScript(script, args);
-    }
-
-    private static boolean exists(WebDriver d, String id) {
-        return Boolean.TRUE.equals(js(d, "return !!document.querySelector('[data-testid=\"' + arguments[0] + '\"]')", id));
-    }
-
-    private static String attr(WebDriver d, String id, String name) {
-        return (String) js(d, "const e = document.querySelector('[data-testid=\"' + arguments[0] + '\"]'); return e ? e.getAttribute(arguments[1]) : null;", id, name);
-    }
-
-    private static String text(WebDriver d, String id) {
-        Object t = js(d, "const e = document.querySelector('[data-testid=\"' + arguments[0] + '\"]'); return e ? (e.value !== undefined && e.tagName === 'TEXTAREA' ? e.value : e.textContent) : '';", id);
-        return t == null ? "" : t.toString().trim();
-    }
-
     /** Present, not hidden, and laid out. */
     private static boolean isShown(WebDriver d, String id) {
         return Boolean.TRUE.equals(js(d, "const e = document.querySelector('[data-testid=\"' + arguments[0] + '\"]'); return !!e && !e.hidden && e.getClientRects().length > 0;", id));
     }
 
-    private static String bodyData(WebDriver d, String key) {
-        return (String) js(d, "return document.body ? (document.body.dataset[arguments[0]] ?? null) : null;", key);
+    private static void log(String line) {
+        System.out.println("[BrowserIT] " + line);
+    }
+
+    private static ChromeDriver browser(String name) throws IOException {
+        return Pages.chromium(DATA, name, "--disable-gpu", "--window-size=1600,900");
     }
 
     private static void click(WebDriver d, String id) {
-        awaitTrue(d, "clickable " + id, WAIT, x -> {
-            WebElement e = x.findElement(testid(id));
-            if (!e.isDisplayed() || !e.isEnabled()) {
-                return false;
-            }
-            js(x, "arguments[0].scrollIntoView({block:'center'})", e);
-            e.click();
-            return true;
-        });
-    }
-
-    private static void awaitTrue(WebDriver d, String what, Duration timeout, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(d, timeout)
-                .pollingEvery(Duration.ofMillis(20))
-                .ignoring(StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.NoSuchElementException.class)
-                .withMessage(what)
-                .until(condition);
+        Pages.click(d, id, WAIT);
     }
 
     private static void shot(WebDriver d, String name) {
-        try {
-            Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) d).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new AssertionError("screenshot " + name, e);
-        }
-    }
-
-    private static void log(String line) {
-        System.out.println("[BrowserIT] " + line);
+        Pages.screenshot(d, SCREENSHOTS, name);
     }
 }

@@ -16,29 +16,30 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import charon.testsupport.Deployments;
+import charon.testsupport.Pages;
 import charon.testsupport.Session;
 import charon.testsupport.SqliteLockHolder;
 
+import static charon.testsupport.Pages.attr;
+import static charon.testsupport.Pages.bodyData;
+import static charon.testsupport.Pages.exists;
+import static charon.testsupport.Pages.js;
+import static charon.testsupport.Pages.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -393,33 +394,11 @@ class TableBrowserIT {
         return Boolean.TRUE.equals(js(d, "const e = document.querySelector('[data-testid=\"' + arguments[0] + '\"]'); return !!e && !e.hidden;", id));
     }
 
-
     private static void loginThroughThePage(WebDriver d, String user, String password) {
         awaitTrue(d, "login page", x -> x.getCurrentUrl().contains("/login/") && exists(x, "login-username"));
         d.findElement(By.cssSelector("[data-testid='login-username']")).sendKeys(user);
         d.findElement(By.cssSelector("[data-testid='login-password']")).sendKeys(password);
         d.findElement(By.cssSelector("[data-testid='login-submit']")).click();
-    }
-
-    private static ChromeDriver browser(String name, String... extraArguments) throws IOException {
-        Files.createDirectories(DATA);
-        Path profile = Files.createTempDirectory(DATA, "chromium-" + name + "-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1600,900");
-        options.addArguments(extraArguments);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
-    }
-
-    private static Object js(WebDriver d, String script, Object... args) {
-        return ((JavascriptExecutor) d).executeScript(script, args);
     }
 
     /**
@@ -430,41 +409,17 @@ class TableBrowserIT {
         return Boolean.TRUE.equals(js(d, "return !!document.querySelector('[data-testid^=\"door-\"][data-status=\"OPEN\"]')"));
     }
 
-    private static boolean exists(WebDriver d, String id) {
-        return Boolean.TRUE.equals(js(d, "return !!document.querySelector('[data-testid=\"' + arguments[0] + '\"]')", id));
-    }
-
-    private static String attr(WebDriver d, String id, String name) {
-        return (String) js(d, "const e = document.querySelector('[data-testid=\"' + arguments[0] + '\"]'); return e ? e.getAttribute(arguments[1]) : null;", id, name);
-    }
-
-    private static String text(WebDriver d, String id) {
-        Object t = js(d, "const e = document.querySelector('[data-testid=\"' + arguments[0] + '\"]'); return e ? e.textContent : '';", id);
-        return t == null ? "" : t.toString().trim();
-    }
-
-    private static String bodyData(WebDriver d, String key) {
-        return (String) js(d, "return document.body ? (document.body.dataset[arguments[0]] ?? null) : null;", key);
+    private static ChromeDriver browser(String name, String... extraArguments) throws IOException {
+        List<String> arguments = new java.util.ArrayList<>(List.of("--disable-gpu", "--window-size=1600,900"));
+        arguments.addAll(List.of(extraArguments));
+        return Pages.chromium(DATA, name, arguments.toArray(String[]::new));
     }
 
     private static void click(WebDriver d, String id) {
-        awaitTrue(d, "clickable " + id, x -> {
-            WebElement e = x.findElement(By.cssSelector("[data-testid='" + id + "']"));
-            if (!e.isDisplayed() || !e.isEnabled()) {
-                return false;
-            }
-            js(x, "arguments[0].scrollIntoView({block:'center'})", e);
-            e.click();
-            return true;
-        });
+        Pages.click(d, id, WAIT);
     }
 
     private static void awaitTrue(WebDriver d, String what, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(d, WAIT)
-                .pollingEvery(Duration.ofMillis(20))
-                .ignoring(StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.NoSuchElementException.class)
-                .withMessage(what)
-                .until(condition);
+        Pages.awaitTrue(d, what, WAIT, condition);
     }
 }
