@@ -1,7 +1,7 @@
 // The BRIDGE star map in WebGL (three.js from the WebJar, through the page's import map): galaxy, system, orbit.
 // Draws what BridgeMap (bridgemap.js) tells it; the GM chooses, so there is no mouse navigation here.
 import * as THREE from 'three';
-import { colorOf, num, orbitPosition, latLonToVector, planetCanvas, glowCanvas, glintCanvas } from './bridgescene.js';
+import { colorOf, num, orbitPosition, latLonToVector, planetCanvas, glowCanvas, glintCanvas, TRANSITION_MS, MIN_MOVE_MS } from './bridgescene.js';
 
 const cached = (make) => { let v = null; return () => (v = v || make()); };
 const glowTexture = cached(() => new THREE.CanvasTexture(glowCanvas()));
@@ -12,7 +12,6 @@ function planetTexture(config, name) {
   return tex;
 }
 
-const TRANSITION_MS = 1200;
 
 export class Bridge3D {
   /** host: the element to fill; labels: the element labels are placed in; onFrame(ms): per-frame timing. */
@@ -96,8 +95,12 @@ export class Bridge3D {
     return out;
   }
 
-  /** Animates the camera to the level's view, or to the selected object when there is one. */
-  focus(selectedId, fresh) {
+  /**
+   * Animates the camera to the level's view, or to the selected object when there is one, landing at `landAt`
+   * (performance.now() time; by default one transition from now): every display lands when the GM's change arrived
+   * plus one transition, however long its own scene took to build.
+   */
+  focus(selectedId, fresh, landAt = performance.now() + TRANSITION_MS) {
     const cam = this.cameraDef || {};
     const base = new THREE.Vector3(...vec(cam.position, [0, 60, 120]));
     const look = new THREE.Vector3(...vec(cam.lookAt, [0, 0, 0]));
@@ -116,8 +119,9 @@ export class Bridge3D {
     this.selectedId = selectedId || '';
     this.highlight();
     if (fresh) { this.view.pos.copy(pos).sub(target).multiplyScalar(1.7).add(target); this.view.look.copy(target); } // a new level flies in
-    this.from = { pos: this.view.pos.clone(), look: this.view.look.clone(), at: performance.now() };
-    this.to = { pos, look: target };
+    const now = performance.now();
+    this.from = { pos: this.view.pos.clone(), look: this.view.look.clone(), at: now };
+    this.to = { pos, look: target, at: Math.max(now + MIN_MOVE_MS, landAt) };
   }
 
   highlight() {
@@ -131,7 +135,7 @@ export class Bridge3D {
     const t = this.clock.getElapsedTime();
     for (const m of this.movers) m(t, dt);
     if (this.to) {
-      const k = Math.min(1, (performance.now() - this.from.at) / TRANSITION_MS);
+      const k = Math.min(1, (performance.now() - this.from.at) / (this.to.at - this.from.at));
       const e = k < 0.5 ? 4 * k * k * k : 1 - Math.pow(-2 * k + 2, 3) / 2;
       this.view.pos.lerpVectors(this.from.pos, this.to.pos, e);
       this.view.look.lerpVectors(this.from.look, this.to.look, e);

@@ -4,7 +4,7 @@
 // 1.5 s it first tries half the resolution); ?perf=1 forces 2D, ?perf=3d keeps 3D at full resolution whatever the
 // frame time and ?perf=3d-half at half resolution (for measuring).
 import { getJSON, h } from './api.js';
-import { webglAvailable, num } from './bridgescene.js';
+import { webglAvailable, num, TRANSITION_MS, MIN_MOVE_MS } from './bridgescene.js';
 import { Bridge2D } from './bridge2d.js';
 
 const SLOW_FRAME_MS = 50;
@@ -55,6 +55,7 @@ export class BridgeMap {
    * level up with the object selected (an orbit without an orbit map shows its system with the body selected).
    */
   async show(bridge, location = null) {
+    const landAt = performance.now() + TRANSITION_MS; // every display lands one transition after the GM's change arrived
     this.location = location;
     const want = { level: bridge.map_level || 'GALAXY', system: bridge.system_slug || '', body: bridge.body_slug || '', selected: bridge.selected || '' };
     const token = this.token = {};
@@ -84,10 +85,10 @@ export class BridgeMap {
       this.labelLayer.replaceChildren(...this.labelEls.values());
       this.measure();
     }
-    this.renderer.focus(selectedId, fresh);
-    // when this display started its camera move to the view (the move itself takes the same 1.2 s everywhere)
+    this.renderer.focus(selectedId, fresh, landAt);
+    // when this display's camera arrives (wall clock, comparable between displays)
     this.root.dataset.landedKey = `${key}|${selectedId || ''}`;
-    this.root.dataset.landedAt = String(Date.now());
+    this.root.dataset.landedAt = String(Math.round(Date.now() + Math.max(MIN_MOVE_MS, landAt - performance.now())));
     this.drawCaption();
     this.drawInfo();
     this.placeLabels();

@@ -1,6 +1,11 @@
 // What the 3D and the 2D star maps share: number and colour reading of the campaign's YAML-as-JSON, orbit and
 // surface geometry, and the canvases textures are drawn from. No three.js here (the 2D map must not load it).
 
+/** How long a camera move between views takes, from the moment a display gets the GM's change. */
+export const TRANSITION_MS = 1200;
+/** The shortest camera move, for a display that built its scene too slowly to land with the others. */
+export const MIN_MOVE_MS = 300;
+
 /** A campaign colour (0xRRGGBB as an integer, "0xRRGGBB", "#rrggbb") as an integer. */
 export function colorOf(c, fallback = 0xc9a06a) {
   if (typeof c === 'number' && Number.isFinite(c)) return c & 0xffffff;

@@ -164,7 +164,7 @@ class BridgeBrowserIT {
             for (ChromeDriver d : List.of(display, second)) {
                 awaitTrue(d, "Orrin's orbit", x -> "ORBIT|hesper|orrin|".equals(mapData(x, "landedKey")));
             }
-            // how far apart the two displays started the same 1.2 s camera move: measured and recorded, not asserted
+            // how far apart the two displays land on it (the change received plus one 1.2 s camera move, whatever each took to build): recorded, not asserted
             long apart = Math.abs(Long.parseLong(mapData(display, "landedAt")) - Long.parseLong(mapData(second, "landedAt")));
             String line = "[bridge] two displays (1920x1080 and 1280x720, SwiftShader) landed on the GM's orbit choice " + apart + " ms apart%n";
             System.out.printf(line);
