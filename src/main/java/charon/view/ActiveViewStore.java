@@ -141,9 +141,9 @@ public class ActiveViewStore {
     }
 
     private VersionedView publish(long version, TableState next) {
-        VersionedView changed = new VersionedView(version, next.view(), next.bridge(), next.sound());
         snapshot = new TableSnapshot(version, next, history.nextUndo(), history.nextRedo(),
                 history.undoDepth(), history.redoDepth());
+        VersionedView changed = snapshot.versioned();
         current = changed;
         announcer.accept(new ActiveViewChanged(changed));
         return changed;
