@@ -12,7 +12,7 @@ public final class ForkPorts implements LauncherSessionListener {
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        int fork = Integer.parseInt(System.getProperty("charon.it.fork", "1"));
+        int fork = Integer.parseInt(System.getProperty("charon.it.fork", "1")); // set by failsafe's argLine
         if (System.getProperty("charon.it.portBase") == null) {
             System.setProperty("charon.it.portBase", System.getProperty("charon.it.port", "18080"));
         }
