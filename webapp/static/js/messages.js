@@ -34,6 +34,14 @@ function add(msgs, fresh) {
   }
   return neu.length;
 }
+/** The GM deleted a message this page shows: it goes (and the page says so when it was the last one). */
+function remove(id) {
+  const el = list.querySelector(`[data-testid="message-${Number(id)}"]`);
+  if (!el) return;
+  el.remove();
+  seen.delete(Number(id));
+  if (!list.querySelector('.msg')) { seen.clear(); empty(); }
+}
 
 /** The login really ended (logout elsewhere, password changed, idle): say so, and offer the login form here. */
 let signedOut = false;
@@ -80,6 +88,7 @@ const checkStillSignedIn = async () => { if (!signedOut && !(await whoami().catc
     threshold: 3,
     // after a reconnect: still signed in (a restart keeps the login; a password change does not)? then catch up
     onOpen: () => { if (opened++) checkStillSignedIn().then(() => { if (!signedOut) load(); }); },
+    onMessageDeleted: (d) => remove(d.id),
     onMessage: (m) => {
       if (signedOut) return;
       // server only streams messages this user may read; the page shows them newest first

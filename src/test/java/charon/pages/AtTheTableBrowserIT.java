@@ -56,6 +56,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AtTheTableBrowserIT {
 
     private static final String SHIP = "msv_caldera_wren";
+    private static final String STATION = "tallow_station";
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final Path DATA = Path.of(System.getProperty("charon.test.dir", "target/test-data"), "at-the-table-" + System.nanoTime());
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -361,6 +362,15 @@ class AtTheTableBrowserIT {
         assertTrue(loginStatus("hicks", "hicks-pass-123") >= 400, "a deleted player cannot sign in");
         shot(console, "issue17-11-console-players");
 
+        // Ripley's phone shows her messages page, open while the GM deletes one (it must go without a reload)
+        ChromeDriver ripleysPhone = phone();
+        ripleysPhone.get(page("login/"));
+        awaitTrue(ripleysPhone, "login page", d -> exists(d, "login-username"));
+        ripleysPhone.findElement(By.cssSelector("[data-testid='login-username']")).sendKeys("ripley");
+        ripleysPhone.findElement(By.cssSelector("[data-testid='login-password']")).sendKeys("ripley-pass-123");
+        ripleysPhone.findElement(By.cssSelector("[data-testid='login-submit']")).click();
+        awaitTrue(ripleysPhone, "ripley's messages, live", d -> d.getCurrentUrl().endsWith("/messages/") && "live".equals(bodyData(d, "connection")));
+
         String nonce = Long.toString(System.nanoTime(), 36);
         long first = gm.ok("gm/broadcast/", "{\"content\":\"Coolant leak " + nonce + "\"}").getJsonNumber("message_id").longValue();
         long second = gm.ok("gm/broadcast/", "{\"content\":\"Pod 7 warm " + nonce + "\",\"recipients\":[\"ripley\"]}").getJsonNumber("message_id").longValue();
@@ -369,13 +379,113 @@ class AtTheTableBrowserIT {
         awaitTrue(console, "both found", d -> exists(d, "sent-message-" + first) && exists(d, "sent-message-" + second)
                 && d.findElements(By.cssSelector("[data-testid^='sent-message-']")).size() == 2);
         assertTrue(text(console, "sent-message-" + second).contains("→ ripley"), "the list says who got it");
+        awaitTrue(ripleysPhone, "both reached Ripley's open page", d -> exists(d, "message-" + first) && exists(d, "message-" + second));
         click(console, "message-delete-" + first);
         click(console, "message-delete-" + first);
         awaitTrue(console, "deleted from the list", d -> !exists(d, "sent-message-" + first) && exists(d, "sent-message-" + second));
+        awaitTrue(ripleysPhone, "gone from Ripley's open page, without a reload", d -> !exists(d, "message-" + first) && exists(d, "message-" + second));
+        shot(ripleysPhone, "issue17-13-phone-message-deleted");
         assertFalse(new Session(api()).get("messages/").body().contains("Coolant leak " + nonce), "the deleted message is gone for the players");
         assertEquals(404, gm.post("gm/messages/" + first + "/delete/", "{}").statusCode(), "deleted once");
         shot(console, "issue17-12-console-sent-messages");
         click(console, "tab-encounter");
+    }
+
+    /**
+     * Points 2 and 3: the shortcuts the `?` list names change the table (1-4 the view, [ and ] the deck), and one click on
+     * a location with a map shows its encounter from every view: BRIDGE, CHARON and another location's encounter.
+     */
+    @Test
+    @Order(8)
+    void shortcutsAndALocationClickFromEveryView() throws Exception {
+        onTheShip();
+        gm.ok("gm/encounter/switch-level/", "{\"level\":1,\"deck_id\":\"upper\"}");
+        awaitTrue(console, "the upper deck", d -> "upper".equals(state("encounter_deck_id")));
+        key("]");
+        awaitTrue(tv, "] shows the next deck", d -> "lower".equals(state("encounter_deck_id")) && "lower".equals(state("location_data.map.current_deck_id")));
+        key("[");
+        awaitTrue(tv, "[ the previous one", d -> "upper".equals(state("encounter_deck_id")));
+
+        expandTree("hesper", "orrin");
+        key("2");
+        awaitTrue(tv, "2: BRIDGE", d -> "BRIDGE".equals(bodyData(d, "viewType")) && "BRIDGE".equals(state("view_type")));
+        clickLocation(STATION, "from BRIDGE");
+        key("4");
+        awaitTrue(tv, "4: CHARON", d -> "CHARON_TERMINAL".equals(bodyData(d, "viewType")) && exists(d, "charon-view"));
+        clickLocation(SHIP, "from CHARON");
+        clickLocation(STATION, "from the ship's encounter");
+        key("1");
+        awaitTrue(tv, "1: STANDBY", d -> "STANDBY".equals(bodyData(d, "viewType")) && "STANDBY".equals(state("view_type")));
+        key("3");
+        awaitTrue(tv, "3: the encounter last shown", d -> "ENCOUNTER".equals(bodyData(d, "viewType")) && STATION.equals(state("location_slug")) && exists(d, "map-svg"));
+    }
+
+    /** Point 11 beyond the map: every BRIDGE tab, the CHARON view and the overlays, on the TV at 1080p, scanlines on. */
+    @Test
+    @Order(9)
+    void everyBridgeTabTheCharonViewAndTheOverlaysAreReadableFromTheSofa() throws Exception {
+        gm.ok("gm/switch-view/", "{\"view_type\":\"BRIDGE\"}");
+        for (String tab : List.of("MAP", "PERSONNEL", "LOGS", "STATUS", "CHARON")) {
+            gm.ok("gm/bridge/", "{\"tab\":\"" + tab + "\"}");
+            String panel = Map.of("MAP", "bridge-map", "PERSONNEL", "personnel-detail", "LOGS", "log-detail", "STATUS", "ship-status", "CHARON", "bridge-charon").get(tab);
+            awaitTrue(tv, "BRIDGE " + tab, d -> "BRIDGE".equals(bodyData(d, "viewType")) && shown(d, panel) && ("CHARON".equals(tab) || !text(d, panel).isBlank()));
+            shot(tv, "issue17-14-tv-bridge-" + tab.toLowerCase() + "-1920x1080");
+            assertReadableFromTheSofa("BRIDGE " + tab);
+        }
+        gm.ok("gm/switch-view/", "{\"view_type\":\"CHARON_TERMINAL\"}");
+        awaitTrue(tv, "the CHARON view", d -> "CHARON_TERMINAL".equals(bodyData(d, "viewType")) && shown(d, "charon-view"));
+        shot(tv, "issue17-15-tv-charon-1920x1080");
+        assertReadableFromTheSofa("CHARON");
+
+        onTheShip();
+        gm.ok("gm/show-terminal/", "{\"location_slug\":\"" + SHIP + "\",\"terminal_slug\":\"helm\"}");
+        awaitTrue(tv, "the terminal overlay", d -> shown(d, "terminal-overlay") && exists(d, "terminal-message-body"));
+        shot(tv, "issue17-16-tv-terminal-overlay-1920x1080");
+        assertReadableFromTheSofa("the terminal overlay");
+        gm.ok("gm/show-terminal/", "{\"location_slug\":\"\",\"terminal_slug\":\"\"}");
+
+        String npc = JsonText.object(gm.get("gm/active-view/").body()).getJsonObject("encounter_npc_data").keySet().iterator().next();
+        gm.ok("gm/encounter/toggle-portrait/", "{\"npc_id\":\"" + npc + "\"}");
+        awaitTrue(tv, "the portrait, its name typed out", d -> String.valueOf(attr(d, "portrait-" + npc, "class")).contains("phase-done")
+                && !text(d, "portrait-name-" + npc).isBlank() && !String.valueOf(js(d, "return document.querySelector('[data-testid=\"portrait-name-" + npc + "\"]').textContent")).isBlank());
+        shot(tv, "issue17-17-tv-portrait-1920x1080");
+        assertReadableFromTheSofa("an NPC portrait");
+        gm.ok("gm/encounter/toggle-portrait/", "{\"npc_id\":\"" + npc + "\"}");
+
+        gm.ok("gm/charon/toggle-dialog/", "{\"open\":true}");
+        awaitTrue(tv, "the CHARON dialog", d -> shown(d, "charon-dialog") && exists(d, "charon-dialog-terminal"));
+        shot(tv, "issue17-18-tv-charon-dialog-1920x1080");
+        assertReadableFromTheSofa("the CHARON dialog");
+        gm.ok("gm/charon/toggle-dialog/", "{\"open\":false}");
+        awaitTrue(tv, "the dialog closed", d -> !shown(d, "charon-dialog"));
+    }
+
+    private static void key(String key) {
+        console.findElement(By.tagName("body")).sendKeys(key);
+    }
+
+    /** One click on the location in the console's tree; the TV shows its encounter and its map. */
+    private static void clickLocation(String slug, String from) {
+        String before = String.valueOf(bodyData(tv, "version"));
+        click(console, "loc-" + slug);
+        awaitTrue(tv, "one click " + from + ": the map of " + slug, d -> !before.equals(bodyData(d, "version")) && "ENCOUNTER".equals(bodyData(d, "viewType"))
+                && slug.equals(state("location_slug")) && exists(d, "map-svg"));
+    }
+
+    /** A value of the GM's state, by a dotted path ("" when absent). */
+    private static String state(String path) {
+        try {
+            jakarta.json.JsonValue v = JsonText.object(gm.get("gm/active-view/").body());
+            for (String k : path.split("\\.")) {
+                if (!(v instanceof jakarta.json.JsonObject o) || !o.containsKey(k)) {
+                    return "";
+                }
+                v = o.get(k);
+            }
+            return v instanceof jakarta.json.JsonString str ? str.getString() : String.valueOf(v);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The first login also warms the server up; on a loaded machine it may outlast one request's timeout. */
