@@ -43,6 +43,14 @@ function remove(id) {
   if (!list.querySelector('.msg')) { seen.clear(); empty(); }
 }
 
+/** After a reconnect: what the GM deleted meanwhile (its event was missed) is no longer in the newest page the server lists. */
+function forgetDeleted(msgs) {
+  const listed = new Set(msgs.map(m => m.id));
+  const complete = msgs.length < 50;   // MessageRepository.PAGE: a full page may not reach back to every message shown
+  const oldest = Math.min(...listed);
+  for (const id of [...seen]) if (!listed.has(id) && (complete || id >= oldest)) remove(id);
+}
+
 /** The login really ended (logout elsewhere, password changed, idle): say so, and offer the login form here. */
 let signedOut = false;
 function showSignedOut() {
@@ -78,6 +86,7 @@ const checkStillSignedIn = async () => { if (!signedOut && !(await whoami().catc
   const load = async () => {
     try {
       const d = await getJSON('messages/');
+      forgetDeleted(d.messages || []);
       add(d.messages || [], false);
       if (!seen.size) empty();
     } catch (e) { list.replaceChildren(h('div.empty.err', '> ' + e.message)); }
