@@ -1,20 +1,13 @@
 // The BRIDGE star map in WebGL (three.js from the WebJar, through the page's import map): galaxy, system, orbit.
-// Draws what BridgeMap (bridgemap.js) tells it; the GM chooses, so there is no mouse navigation here.
+// Draws what BridgeMap (bridgemap.js) tells it; the GM chooses, so there is no mouse navigation here. This module is
+// the renderer, the camera and its moves; the levels are built by bridge3d-levels.js from bridge3d-parts.js.
 import * as THREE from 'three';
-import { colorOf, num, orbitPosition, latLonToVector, planetCanvas, glowCanvas, glintCanvas, TRANSITION_MS, MIN_MOVE_MS } from './bridgescene.js';
-
-const cached = (make) => { let v = null; return () => (v = v || make()); };
-const glowTexture = cached(() => new THREE.CanvasTexture(glowCanvas()));
-const glintTexture = cached(() => new THREE.CanvasTexture(glintCanvas()));
-function planetTexture(config, name) {
-  const tex = new THREE.CanvasTexture(planetCanvas(config, name));
-  tex.colorSpace = THREE.SRGBColorSpace;
-  return tex;
-}
-
+import { num, TRANSITION_MS, MIN_MOVE_MS } from './bridgescene.js';
+import { ringTexture, vec } from './bridge3d-parts.js';
+import { buildGalaxy, buildSystem, buildOrbit } from './bridge3d-levels.js';
 
 export class Bridge3D {
-  /** host: the element to fill; labels: the element labels are placed in; onFrame(ms): per-frame timing. */
+  /** host: the element to fill; labels: the element labels are placed in; onFrame(cpu): the ms each frame took to draw. */
   constructor(host, { onFrame } = {}) {
     this.host = host;
     this.onFrame = onFrame || (() => {});
@@ -47,7 +40,7 @@ export class Bridge3D {
       const t0 = performance.now();
       this.frame(Math.min(spent, 100) / 1000);
       this.frames++;
-      this.onFrame(spent, performance.now() - t0);
+      this.onFrame(performance.now() - t0);
       this.raf = requestAnimationFrame(loop);
     };
     this.raf = requestAnimationFrame(loop);
@@ -90,7 +83,7 @@ export class Bridge3D {
   /** Replaces the scene with one level; labels are returned as {id, name, obj} for the label layer. */
   build(level, data, selection) {
     this.clear();
-    const out = level === 'ORBIT' ? this.buildOrbit(data) : level === 'SYSTEM' ? this.buildSystem(data) : this.buildGalaxy(data);
+    const out = level === 'ORBIT' ? buildOrbit(this, data) : level === 'SYSTEM' ? buildSystem(this, data) : buildGalaxy(this, data);
     this.level = level;
     return out;
   }
@@ -173,246 +166,4 @@ export class Bridge3D {
     this.marker.renderOrder = 10;
     this.scene.add(this.marker);
   }
-
-  // ---------------------------------------------------------------- galaxy
-  buildGalaxy(g) {
-    this.cameraDef = g.camera || { position: [0, 60, 130], lookAt: [0, 0, 0], fov: 60 };
-    const amb = g.ambient_light || {};
-    this.scene.add(new THREE.AmbientLight(colorOf(amb.color, 0x406060), num(amb.intensity, 0.5)));
-    this.scene.add(starField(2500, 900));
-    for (const n of g.nebulae || []) this.scene.add(nebula(n));
-    const glow = glowTexture(), glint = glintTexture();
-    const bySlug = new Map();
-    const labels = [];
-    for (const s of g.systems || []) {
-      const id = s.location_slug || s.name;
-      const group = new THREE.Group();
-      group.position.set(...vec(s.position, [0, 0, 0]));
-      const size = num(s.size, 1.5);
-      const color = colorOf(s.color, 0xffeeaa);
-      const halo = new THREE.Sprite(new THREE.SpriteMaterial({ map: glow, color, transparent: true, blending: THREE.AdditiveBlending, depthWrite: false }));
-      halo.scale.setScalar(size * 6);
-      const spark = new THREE.Sprite(new THREE.SpriteMaterial({ map: glint, color: 0xffffff, transparent: true, blending: THREE.AdditiveBlending, depthWrite: false, opacity: 0.8 }));
-      spark.scale.setScalar(size * 9);
-      const core = new THREE.Mesh(new THREE.SphereGeometry(size * 0.45, 12, 8), new THREE.MeshBasicMaterial({ color }));
-      group.add(halo, spark, core);
-      const phase = Math.random() * 6;
-      this.movers.push((t) => { spark.material.rotation = t * 0.05 + phase; spark.material.opacity = 0.55 + 0.3 * Math.sin(t * 1.3 + phase); });
-      this.scene.add(group);
-      this.objects.set(id, group);
-      bySlug.set(s.location_slug, group).set(s.name, group);
-      if (s.label !== false) labels.push({ id, name: s.name, priority: 2 });
-    }
-    for (const r of g.routes || []) {
-      const a = bySlug.get(r.from_slug) || bySlug.get(r.from), b = bySlug.get(r.to_slug) || bySlug.get(r.to);
-      if (!a || !b) continue;
-      const geo = new THREE.BufferGeometry().setFromPoints([a.position, b.position]);
-      const dashed = /danger|unstable|restricted|smuggl|uncharted/i.test(String(r.route_type || ''));
-      const mat = dashed
-        ? new THREE.LineDashedMaterial({ color: colorOf(r.color, 0xc46a4a), dashSize: 2, gapSize: 1.5, transparent: true, opacity: 0.8 })
-        : new THREE.LineBasicMaterial({ color: colorOf(r.color, 0x3fa3a3), transparent: true, opacity: 0.7 });
-      const line = new THREE.Line(geo, mat);
-      if (dashed) line.computeLineDistances();
-      this.scene.add(line);
-    }
-    this.addMarker(9);
-    return labels;
-  }
-
-  // ---------------------------------------------------------------- system
-  buildSystem(m) {
-    this.cameraDef = m.camera || { position: [0, 110, 110], lookAt: [0, 0, 0], fov: 60 };
-    const star = m.star || {};
-    const sColor = colorOf(star.color, 0xffeeaa);
-    const sSize = num(star.size, 4);
-    this.scene.add(new THREE.AmbientLight(0x406060, 0.35));
-    const light = new THREE.PointLight(colorOf(star.light_color, 0xffffff), 2.2, 0, 0);
-    this.scene.add(light);
-    this.scene.add(starField(1500, 1500));
-    const sun = new THREE.Mesh(new THREE.SphereGeometry(sSize, 32, 16), new THREE.MeshBasicMaterial({ color: sColor }));
-    const corona = new THREE.Sprite(new THREE.SpriteMaterial({ map: glowTexture(), color: sColor, transparent: true, blending: THREE.AdditiveBlending, depthWrite: false }));
-    const ci = num(star.corona_intensity, 0.5);
-    corona.scale.setScalar(sSize * (4 + 6 * ci));
-    this.movers.push((t) => { corona.material.opacity = 0.75 + 0.2 * ci * Math.sin(t * 0.8); });
-    this.scene.add(sun, corona);
-    this.objects.set('__star', sun);
-    const labels = [{ id: '__star', name: star.name || '', priority: 1 }];
-    const time = m.time || {};
-    const speed = num(time.speed_multiplier, 1);
-    const day0 = num(time.current_day, 0);
-    for (const b of m.bodies || []) {
-      const id = b.location_slug || b.name;
-      const r = num(b.orbital_radius, 10);
-      const incl = THREE.MathUtils.degToRad(num(b.inclination, 0));
-      const orbit = new THREE.LineLoop(new THREE.BufferGeometry().setFromPoints(
-        Array.from({ length: 128 }, (_, i) => orbitPosition(r, (i / 128) * 360, incl, THREE))),
-        new THREE.LineBasicMaterial({ color: 0x2f6f6f, transparent: true, opacity: 0.55 }));
-      this.scene.add(orbit);
-      const size = num(b.size, 1);
-      const body = new THREE.Group();
-      const mesh = new THREE.Mesh(new THREE.SphereGeometry(size, 24, 16), new THREE.MeshStandardMaterial({ color: colorOf(b.color, 0x7fa3a3), roughness: 0.9, metalness: 0 }));
-      body.add(mesh);
-      if (b.atmosphere_color != null) {
-        const atm = new THREE.Mesh(new THREE.SphereGeometry(size * 1.12, 24, 16), new THREE.MeshBasicMaterial({
-          color: colorOf(b.atmosphere_color, 0x9fc8b8), transparent: true, opacity: Math.min(0.8, num(b.atmosphere_intensity, num(b.atmosphere_opacity, 0.3))),
-          side: THREE.BackSide, blending: THREE.AdditiveBlending, depthWrite: false }));
-        body.add(atm);
-      }
-      if (b.has_rings) body.add(ring(num(b.ring_inner_radius, size * 1.3), num(b.ring_outer_radius, size * 2), b.ring_color, num(b.ring_opacity, 0.6)));
-      this.scene.add(body);
-      this.objects.set(id, body);
-      const period = Math.max(1, num(b.orbital_period, 365));
-      const a0 = num(b.orbital_angle, 0);
-      const locked = !!b.tidally_locked;
-      this.movers.push((t) => {
-        const day = day0 + t * speed * 2; // two days a second at speed 1: visible, unhurried
-        const ang = a0 + (day / period) * 360;
-        body.position.copy(orbitPosition(r, ang, incl, THREE));
-        mesh.rotation.y = locked ? -THREE.MathUtils.degToRad(ang) : t * 0.3;
-      });
-      labels.push({ id, name: b.name, priority: 2 });
-    }
-    this.addMarker(8);
-    return labels;
-  }
-
-  // ---------------------------------------------------------------- orbit
-  buildOrbit(o) {
-    this.cameraDef = o.camera || { position: [0, 28, 48], lookAt: [0, 0, 0], fov: 60 };
-    const p = o.planet || {};
-    const size = num(p.size, 10);
-    this.scene.add(new THREE.AmbientLight(0x557777, 0.45));
-    const sun = new THREE.DirectionalLight(0xffffff, 2.4);
-    const decl = THREE.MathUtils.degToRad(num(p.sun_declination, 0));
-    sun.position.set(Math.cos(decl) * 100, Math.sin(decl) * 100, 40);
-    this.scene.add(sun);
-    this.scene.add(starField(1500, 1200));
-    const tilt = new THREE.Group();
-    tilt.rotation.z = THREE.MathUtils.degToRad(num(p.axial_tilt, 0));
-    const spin = new THREE.Group();
-    tilt.add(spin);
-    const material = new THREE.MeshStandardMaterial({ roughness: 0.95, metalness: 0 });
-    material.map = planetTexture(p.texture_config || {}, p.name || 'planet');
-    if (p.texture) {
-      // the campaign's own texture when it has one (served with the campaign's images); the generated one meanwhile
-      new THREE.TextureLoader().load(textureUrl(p.texture), (tex) => { tex.colorSpace = THREE.SRGBColorSpace; material.map = tex; material.needsUpdate = true; }, undefined, () => {});
-    }
-    const globe = new THREE.Mesh(new THREE.SphereGeometry(size, 48, 32), material);
-    spin.add(globe);
-    const tc = p.texture_config || {};
-    if (tc.cloud_layer) {
-      const clouds = new THREE.Mesh(new THREE.SphereGeometry(size * 1.015, 48, 32), new THREE.MeshStandardMaterial({
-        color: colorOf(tc.cloud_color, 0xcccccc), transparent: true, opacity: num(tc.cloud_opacity, 0.4) * 0.5, depthWrite: false }));
-      spin.add(clouds);
-      this.movers.push((t) => { clouds.rotation.y = t * 0.01; });
-    }
-    const rings = p.rings;
-    if (rings && (rings.inner_radius || rings.outer_radius || rings.enabled !== false)) {
-      tilt.add(ring(num(rings.inner_radius, size * 1.4), num(rings.outer_radius, size * 2.2), rings.color, num(rings.opacity, 0.6)));
-    }
-    this.scene.add(tilt);
-    const rot = num(p.rotation_speed, 0.001);
-    this.movers.push((t) => { spin.rotation.y = t * rot * 60; });
-    this.objects.set('__planet', globe);
-    const labels = [{ id: '__planet', name: p.name || '', priority: 1 }];
-    const orbiting = (list, kind) => {
-      for (const m of list || []) {
-        const id = m.location_slug || m.name;
-        const r = num(m.orbital_radius, size * 2);
-        const incl = THREE.MathUtils.degToRad(num(m.inclination, 0));
-        this.scene.add(new THREE.LineLoop(new THREE.BufferGeometry().setFromPoints(
-          Array.from({ length: 96 }, (_, i) => orbitPosition(r, (i / 96) * 360, incl, THREE))),
-          new THREE.LineBasicMaterial({ color: kind === 'moon' ? 0x2f6f6f : 0x6f5a2f, transparent: true, opacity: 0.5 })));
-        const s = num(m.size, 1);
-        const mesh = kind === 'moon'
-          ? new THREE.Mesh(new THREE.SphereGeometry(s, 20, 12), new THREE.MeshStandardMaterial({ color: colorOf(m.color, 0x999988), roughness: 1 }))
-          : new THREE.Mesh(new THREE.OctahedronGeometry(s, 0), new THREE.MeshStandardMaterial({ color: 0xf0b860, emissive: 0x6a4a10, roughness: 0.4, metalness: 0.6 }));
-        this.scene.add(mesh);
-        this.objects.set(id, mesh);
-        const period = Math.max(1, num(m.orbital_period, 100));
-        const a0 = num(m.orbital_angle, 0);
-        this.movers.push((t) => {
-          mesh.position.copy(orbitPosition(r, a0 + (t * 2 / period) * 360, incl, THREE));
-          if (kind !== 'moon') mesh.rotation.y = t * 0.8;
-        });
-        labels.push({ id, name: m.name, priority: kind === 'moon' ? 2 : 3 });
-      }
-    };
-    orbiting(o.moons, 'moon');
-    orbiting(o.orbital_stations, 'station');
-    for (const m of o.surface_markers || []) {
-      const id = m.location_slug || m.name;
-      const pin = new THREE.Mesh(new THREE.ConeGeometry(size * 0.035, size * 0.12, 8), new THREE.MeshBasicMaterial({ color: 0xf0b860 }));
-      const at = latLonToVector(num(m.latitude, 0), num(m.longitude, 0), size * 1.03, THREE);
-      pin.position.copy(at);
-      pin.quaternion.setFromUnitVectors(new THREE.Vector3(0, 1, 0), at.clone().normalize());
-      spin.add(pin);
-      this.objects.set(id, pin);
-      labels.push({ id, name: m.name, priority: 3, surface: true });
-    }
-    this.addMarker(Math.max(4, size * 0.4));
-    return labels;
-  }
-}
-
-function vec(v, fallback) {
-  return Array.isArray(v) && v.length >= 3 ? v.slice(0, 3).map(x => num(x, 0)) : fallback;
-}
-
-function textureUrl(path) {
-  const s = String(path).replace(/^\/+/, '').replace(/^data\//, '');
-  return new URL('../../data/' + s.split('/').map(encodeURIComponent).join('/'), import.meta.url).href;
-}
-
-function starField(count, radius) {
-  const pos = new Float32Array(count * 3);
-  let seed = 7;
-  const rnd = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
-  for (let i = 0; i < count; i++) {
-    const u = rnd() * 2 - 1, th = rnd() * Math.PI * 2, r = radius * (0.7 + 0.3 * rnd());
-    const s = Math.sqrt(1 - u * u);
-    pos.set([r * s * Math.cos(th), r * u, r * s * Math.sin(th)], i * 3);
-  }
-  const geo = new THREE.BufferGeometry();
-  geo.setAttribute('position', new THREE.BufferAttribute(pos, 3));
-  return new THREE.Points(geo, new THREE.PointsMaterial({ color: 0xbfe0e0, size: 1.6, sizeAttenuation: false, transparent: true, opacity: 0.7, depthWrite: false }));
-}
-
-function nebula(n) {
-  // the campaign's particle_count, capped: every particle is a blended quad, and software renderers pay per pixel
-  const count = Math.min(300, Math.max(40, num(n.particle_count, 400)));
-  const size = num(n.size, 30);
-  const center = vec(n.position, [0, 0, 0]);
-  const pos = new Float32Array(count * 3);
-  let seed = 11 + count;
-  const rnd = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
-  const gauss = () => (rnd() + rnd() + rnd() - 1.5) / 1.5;
-  for (let i = 0; i < count; i++) pos.set([center[0] + gauss() * size, center[1] + gauss() * size * 0.35, center[2] + gauss() * size], i * 3);
-  const geo = new THREE.BufferGeometry();
-  geo.setAttribute('position', new THREE.BufferAttribute(pos, 3));
-  return new THREE.Points(geo, new THREE.PointsMaterial({
-    map: glowTexture(), color: colorOf(n.color, 0x2f8f8f), size: size * 0.3, transparent: true,
-    opacity: Math.min(0.5, num(n.opacity, 0.25)), blending: THREE.AdditiveBlending, depthWrite: false }));
-}
-
-function ring(inner, outer, color, opacity) {
-  const geo = new THREE.RingGeometry(inner, outer, 96, 1);
-  const mesh = new THREE.Mesh(geo, new THREE.MeshBasicMaterial({ color: colorOf(color, 0xd8c8b0), side: THREE.DoubleSide, transparent: true, opacity: Math.min(0.9, opacity), depthWrite: false }));
-  mesh.rotation.x = -Math.PI / 2;
-  return mesh;
-}
-
-let ringTex = null;
-function ringTexture() {
-  if (ringTex) return ringTex;
-  const c = document.createElement('canvas');
-  c.width = c.height = 128;
-  const g = c.getContext('2d');
-  g.strokeStyle = '#ffffff';
-  g.lineWidth = 6;
-  g.beginPath();
-  for (let i = 0; i < 4; i++) { g.moveTo(64 + 52 * Math.cos(i * Math.PI / 2 + 0.25), 64 + 52 * Math.sin(i * Math.PI / 2 + 0.25)); g.arc(64, 64, 52, i * Math.PI / 2 + 0.25, i * Math.PI / 2 + 1.3); }
-  g.stroke();
-  ringTex = new THREE.CanvasTexture(c);
-  return ringTex;
 }

@@ -105,7 +105,7 @@ export class BridgeMap {
       try {
         const { Bridge3D } = await import('./bridge3d.js');
         if (!this.alive) return;
-        this.renderer = new Bridge3D(this.stage, { onFrame: (spent, cpu) => this.frame(spent, cpu) });
+        this.renderer = new Bridge3D(this.stage, { onFrame: (cpu) => this.frame(cpu) });
         this.root.dataset.renderer = 'webgl';
         if (this.startHalf) { this.renderer.setResolution(0.5); this.root.dataset.resolution = 'half'; }
         this.slowSince = 0;
@@ -132,8 +132,8 @@ export class BridgeMap {
     this.placeLabels();
   }
 
-  /** Per 3D frame: frame statistics for tests and measurements, the slow-device watch, the labels. */
-  frame(spent, cpu) {
+  /** Per 3D frame (cpu: the ms it took): frame statistics for tests and measurements, the slow-device watch, the labels. */
+  frame(cpu) {
     const s = this.stats;
     s.frames++; s.cpu += cpu;
     const now = performance.now();

@@ -9,7 +9,7 @@ import { drawViewControls, drawTree, loadLocations, loadJoin } from './console/v
 import { updateEncounter, encounterMap } from './console/encounter.js';
 import { updateCharon, charonEvent, loadCharonChannels } from './console/charon-panel.js';
 import { initShortcuts } from './console/shortcuts.js';
-import { initMessagesCard, loadMessages } from './console/admin.js';
+import { initMessagesCard, loadMessages, messageDeleted } from './console/admin.js';
 import { loadShip, loadPlayers, loadStatus, loadRecipients } from './console/panels.js';
 import { BridgePanel } from './gmbridge.js';
 import { initSoundPanel, soundPanelUpdate } from './soundpanel.js';
@@ -30,7 +30,7 @@ let bridgePanel = null;    // the BRIDGE tab's panel (gmbridge.js)
   loadJoin();
   // the GM's own payload and stream: hidden rooms and every token (the displays get only what is revealed)
   try { apply(await getJSON('gm/active-view/')); } catch (e) { toast(e.message, 'error'); }
-  connectLive({ threshold: 2, onActiveView: apply, onCharon: charonEvent, path: 'gm/active-view/stream/', onFail: checkSignedIn });
+  connectLive({ threshold: 2, onActiveView: apply, onCharon: charonEvent, onMessageDeleted: messageDeleted, path: 'gm/active-view/stream/', onFail: checkSignedIn });
   initCharonAi();
   initSoundPanel($('sound-panel'));
 })();

@@ -26,7 +26,7 @@ function streamPath(path) {
 }
 
 /** `path`: the displays follow the public stream (what players may see); the GM console passes its own. */
-export function connectLive({ threshold = 5, onActiveView, onMessage, onCharon, onOpen, onFail, path = STREAM_PATH, patch = false } = {}) {
+export function connectLive({ threshold = 5, onActiveView, onMessage, onMessageDeleted, onCharon, onOpen, onFail, path = STREAM_PATH, patch = false } = {}) {
   let es = null;
   let state = null;      // the last state handled, and its version (patches apply to it)
   let version = null;
@@ -103,6 +103,11 @@ export function connectLive({ threshold = 5, onActiveView, onMessage, onCharon, 
       armWatchdog();
       const d = parse(e);
       if (d && onMessage) { try { onMessage(d); } catch (err) { console.error(err); } }
+    });
+    es.addEventListener('message-deleted', (e) => {
+      armWatchdog();
+      const d = parse(e);
+      if (d && onMessageDeleted) { try { onMessageDeleted(d); } catch (err) { console.error(err); } }
     });
     es.addEventListener('charon', (e) => {
       armWatchdog();

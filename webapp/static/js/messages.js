@@ -34,6 +34,22 @@ function add(msgs, fresh) {
   }
   return neu.length;
 }
+/** The GM deleted a message this page shows: it goes (and the page says so when it was the last one). */
+function remove(id) {
+  const el = list.querySelector(`[data-testid="message-${Number(id)}"]`);
+  if (!el) return;
+  el.remove();
+  seen.delete(Number(id));
+  if (!list.querySelector('.msg')) { seen.clear(); empty(); }
+}
+
+/** After a reconnect: what the GM deleted meanwhile (its event was missed) is no longer in the newest page the server lists. */
+function forgetDeleted(msgs) {
+  const listed = new Set(msgs.map(m => m.id));
+  const complete = msgs.length < 50;   // MessageRepository.PAGE: a full page may not reach back to every message shown
+  const oldest = Math.min(...listed);
+  for (const id of [...seen]) if (!listed.has(id) && (complete || id >= oldest)) remove(id);
+}
 
 /** The login really ended (logout elsewhere, password changed, idle): say so, and offer the login form here. */
 let signedOut = false;
@@ -70,6 +86,7 @@ const checkStillSignedIn = async () => { if (!signedOut && !(await whoami().catc
   const load = async () => {
     try {
       const d = await getJSON('messages/');
+      forgetDeleted(d.messages || []);
       add(d.messages || [], false);
       if (!seen.size) empty();
     } catch (e) { list.replaceChildren(h('div.empty.err', '> ' + e.message)); }
@@ -80,6 +97,7 @@ const checkStillSignedIn = async () => { if (!signedOut && !(await whoami().catc
     threshold: 3,
     // after a reconnect: still signed in (a restart keeps the login; a password change does not)? then catch up
     onOpen: () => { if (opened++) checkStillSignedIn().then(() => { if (!signedOut) load(); }); },
+    onMessageDeleted: (d) => remove(d.id),
     onMessage: (m) => {
       if (signedOut) return;
       // server only streams messages this user may read; the page shows them newest first

@@ -56,6 +56,14 @@ export async function loadMessages() {
   if (!list.length) box.appendChild(h('div.muted', q ? 'No message matches.' : 'No messages sent yet.'));
 }
 
+/** The GM stream's message-deleted event: a message deleted elsewhere (another GM tab, the API) leaves this list too. */
+export function messageDeleted(d) {
+  const row = $('msg-list').querySelector(`[data-testid="sent-message-${Number(d && d.id)}"]`);
+  if (!row) return;
+  row.remove();
+  if (!$('msg-list').querySelector('.msg-row')) loadMessages();
+}
+
 export function initMessagesCard() {
   $('pane-broadcast').appendChild(card);
   $('msg-search').addEventListener('keydown', (e) => { if (e.key === 'Enter') loadMessages(); });

@@ -98,9 +98,9 @@ export function shipPanel(data, prevSnapshot) {
   schematic.innerHTML = `<svg viewBox="0 0 200 420"><defs><pattern id="grd" width="10" height="10" patternUnits="userSpaceOnUse"><path d="M10 0 L0 0 0 10" fill="none" stroke="#1c2a2a" stroke-width="1"/></pattern></defs>
     <rect width="200" height="420" fill="url(#grd)"/>
     <path d="M100 20 L135 110 L128 230 L135 330 L100 400 L65 330 L72 230 L65 110 Z" fill="#0c1414" stroke="#5a7a7a" stroke-width="2"/>
-    <circle cx="100" cy="75" r="13" fill="none" stroke="#4a6b6b"/><text x="100" y="79" font-size="9" fill="#7a9a9a" text-anchor="middle">BRIDGE</text>
-    <rect x="82" y="200" width="36" height="40" fill="none" stroke="#4a6b6b"/><text x="100" y="224" font-size="9" fill="#7a9a9a" text-anchor="middle">CARGO</text>
-    <rect x="80" y="330" width="40" height="40" fill="none" stroke="#4a6b6b"/><text x="100" y="354" font-size="9" fill="#7a9a9a" text-anchor="middle">ENGINES</text></svg>`;
+    <circle cx="100" cy="75" r="13" fill="none" stroke="#4a6b6b"/><text x="100" y="81" class="sch-label" text-anchor="middle">BRIDGE</text>
+    <rect x="82" y="200" width="36" height="40" fill="none" stroke="#4a6b6b"/><text x="100" y="226" class="sch-label" text-anchor="middle">CARGO</text>
+    <rect x="80" y="330" width="40" height="40" fill="none" stroke="#4a6b6b"/><text x="100" y="356" class="sch-label" text-anchor="middle">ENGINES</text></svg>`;
   const el = h('div.ship-status', { 'data-testid': 'ship-status' },
     h('div.ship-head.panel', h('b', String(ship.name).toUpperCase()), h('span', ship.class || ''), h('span.crew', `CREW: ${ship.crew_count ?? '?'}/${ship.crew_capacity ?? '?'}`)),
     h('div.ship-grid',

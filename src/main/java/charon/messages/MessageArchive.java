@@ -1,12 +1,15 @@
 package charon.messages;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import charon.accounts.User;
 import charon.persistence.Database;
@@ -24,6 +27,8 @@ public class MessageArchive {
 
     @Inject
     Database database;
+    @Inject
+    Event<MessageDeleted> deleted;
 
     /** The newest messages whose sender or text contains {@code query} (any case); all when blank. */
     public List<Entry> search(String query) {
@@ -46,15 +51,18 @@ public class MessageArchive {
         });
     }
 
-    /** False when there is no such message. */
+    /** False when there is no such message. Once committed, the pages that show it are told (a {@link MessageDeleted}). */
     public boolean delete(long id) {
-        return database.inTransaction((EntityManager em) -> {
+        Optional<MessageDeleted> gone = database.inTransaction((EntityManager em) -> {
             Message message = em.find(Message.class, id);
             if (message == null) {
-                return false;
+                return Optional.<MessageDeleted>empty();
             }
+            var recipients = message.getRecipients().stream().map(User::getId).collect(Collectors.toSet());
             em.remove(message); // its recipient rows go with it (the join table is the association's)
-            return true;
+            return Optional.of(new MessageDeleted(id, recipients));
         });
+        gone.ifPresent(deleted::fire);
+        return gone.isPresent();
     }
 }

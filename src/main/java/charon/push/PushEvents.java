@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import charon.chat.ConversationChanged;
 import charon.json.Json;
+import charon.messages.MessageDeleted;
 import charon.messages.MessagePosted;
 import charon.view.Audience;
 import charon.view.AudiencePayloads;
@@ -32,6 +33,7 @@ final class PushEvents {
     static final String KEEPALIVE = "keepalive";
     static final String CHARON = "charon";
     static final String MESSAGE = "message";
+    static final String MESSAGE_DELETED = "message-deleted";
     /** Sent with the first event: how long EventSource waits before reconnecting. */
     static final long RECONNECT_DELAY_MS = 2000;
 
@@ -141,6 +143,15 @@ final class PushEvents {
                 .id("message-" + posted.message().id())
                 .mediaType(MediaType.TEXT_PLAIN_TYPE)
                 .data(String.class, Json.write(posted.message()))
+                .build());
+    }
+
+    /** The GM deleted a message: {@code {"id": ...}} only (who else got it is not the reader's business). */
+    EncodedSseEvent messageDeleted(MessageDeleted deleted) {
+        return EncodedSseEvent.of(sse.newEventBuilder()
+                .name(MESSAGE_DELETED)
+                .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                .data(String.class, "{\"id\":" + deleted.id() + "}")
                 .build());
     }
 

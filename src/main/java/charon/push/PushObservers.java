@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import charon.chat.ConversationChanged;
+import charon.messages.MessageDeleted;
 import charon.messages.MessagePosted;
 import charon.security.CredentialsChanged;
 import charon.view.PayloadPublished;
@@ -32,6 +33,11 @@ public class PushObservers {
     /** A message was committed: only the streams of its recipients (or everyone, for a broadcast) and the GM get it. */
     void onMessage(@Observes MessagePosted posted) {
         streams.sendTo(viewer -> ViewerFilter.receives(viewer, posted), events -> events.message(posted));
+    }
+
+    /** A message was deleted: the streams that got it (and only those) are told to drop it. */
+    void onMessageDeleted(@Observes MessageDeleted deleted) {
+        streams.sendTo(viewer -> ViewerFilter.receives(viewer, deleted), events -> events.messageDeleted(deleted));
     }
 
     /**

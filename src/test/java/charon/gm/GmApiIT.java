@@ -357,6 +357,19 @@ class GmApiIT {
             assertTrue(JsonText.object(ripley.get("messages/").body()).toString().contains("For Ripley only"));
             assertFalse(JsonText.object(hicks.get("messages/").body()).toString().contains("For Ripley only"));
             assertFalse(Http.get(api().resolve("messages/")).body().contains("For Ripley only"));
+
+            // the GM deletes them: the removal reaches the streams the message reached, and only those
+            gm.ok("gm/messages/" + secret + "/delete/", "{}");
+            gm.ok("gm/messages/" + open + "/delete/", "{}");
+            for (SseClient s : List.of(ripleyStream, gmStream)) {
+                assertEquals("{\"id\":" + secret + "}", s.next("message-deleted", WAIT).data(), "only the id");
+                assertEquals(open, JsonText.object(s.next("message-deleted", WAIT).data()).getInt("id"));
+            }
+            for (SseClient s : List.of(hicksStream, anonymous)) {
+                assertEquals(open, JsonText.object(s.next("message-deleted", WAIT).data()).getInt("id"),
+                        "the first removal they hear of is the broadcast's: Ripley's message's never reached them");
+            }
+            assertFalse(ripley.get("messages/").body().contains("For Ripley only"));
         }
     }
 
