@@ -226,6 +226,12 @@ class TableBrowserIT {
                 + "performance.clearMeasures('charon-activeview');", still);
         int moves = 30;
         ChromeDriver tv = (ChromeDriver) display;
+        // -Dcharon.it.displayWork.perf=true: the same moves with the display's performance mode on (no CSS animations),
+        // to tell the display's own work from what its animations take of the main thread (docs/performance.md)
+        boolean perfMode = Boolean.getBoolean("charon.it.displayWork.perf");
+        if (perfMode) {
+            js(display, "document.body.classList.add('perf');");
+        }
         // the renderers' main threads: CPU time and time spent waiting for a core, per move (what the wall-time measure
         // cannot tell apart on a loaded machine)
         charon.testsupport.RendererCpu renderers = charon.testsupport.RendererCpu.under(
@@ -267,9 +273,9 @@ class TableBrowserIT {
         assertTrue(durations.size() >= moves, "every event handled is measured: " + durations.size());
         double[] ms = durations.stream().mapToDouble(Number::doubleValue).sorted().toArray();
         String line = String.format(java.util.Locale.ROOT,
-                "display work per token move, Chromium CPU throttled 6x, %d events: median %.2f ms, p90 %.2f ms, max %.2f ms"
+                "display work per token move, Chromium CPU throttled 6x%s, %d events: median %.2f ms, p90 %.2f ms, max %.2f ms"
                         + " (in order: %s)%n",
-                ms.length, ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.9) - 1], ms[ms.length - 1],
+                perfMode ? " (performance mode: no animations)" : "", ms.length, ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.9) - 1], ms[ms.length - 1],
                 durations.stream().map(d -> String.format(java.util.Locale.ROOT, "%.1f", d.doubleValue()))
                         .collect(java.util.stream.Collectors.joining(" ")));
         line += rendererLine(perMove, renderers.renderers(), System.nanoTime() - movesStart);
