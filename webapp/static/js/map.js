@@ -1,10 +1,12 @@
 // 2D SVG encounter map renderer shared by the display ("display" mode) and the GM console ("gm" mode).
 // Geometry comes from a deck/map object (campaign-data-format §5); live state (room visibility,
 // door status overrides, tokens) is applied with update(). Pan/zoom and drags are in map-interaction.js,
-// the pure geometry in map-shapes.js.
+// the pure geometry in map-shapes.js, the doors in map-doors.js, the tokens in map-tokens.js.
 import { dataUrl } from './api.js';
-import { s, title, isDrawable, connectionsOf, effectiveDoorStatus, roomShown, tokenVisibleToPlayers, connectionGeometry, doorSymbol, freeDoorSpot } from './map-shapes.js';
+import { s, isDrawable, connectionsOf, roomShown } from './map-shapes.js';
 import { MapInteraction } from './map-interaction.js';
+import { drawDoors } from './map-doors.js';
+import { drawTokens } from './map-tokens.js';
 
 export { DOOR_STATUSES, resolveDeck, isDrawable, connectionsOf, effectiveDoorStatus, roomShown, tokenVisibleToPlayers, connectionGeometry } from './map-shapes.js';
 
@@ -230,121 +232,14 @@ export class EncounterMap extends MapInteraction {
     this.renderTokens(true);
   }
 
-  /** Connections and doors (they change alone when the GM opens or seals a door). */
-  renderDoors() {
-    if (!this.svg) return;
-    const u = this.unit, gm = this.isGM(), L = this.layers;
-    const shown = (id) => roomShown(this.state.vis, id);
-    L.conns.replaceChildren();
-    L.doors.replaceChildren();
-    this.doorSpots = [];
-    for (const c of this.conns) {
-      if (!c.to && c.door_at) { this.oneSidedDoor(c); continue; }
-      const a = this.roomById.get(String(c.from)), b = this.roomById.get(String(c.to));
-      if (!a || !b) continue;
-      const va = shown(String(c.from)), vb = shown(String(c.to));
-      const geo = connectionGeometry(a, b, u);
-      if (va && vb) L.conns.appendChild(s('path', { class: 'conn', d: geo.path, 'data-conn': c.id }));
-      if (!c.door_type) continue;
-      if (!va && !vb && !gm) continue;
-      const status = effectiveDoorStatus(c, this.state.doors);
-      const type = String(c.door_type).toLowerCase();
-      const dg = s('g', {
-        class: `door t-${type} s-${status}`, 'data-testid': 'door-' + c.id, 'data-status': status,
-        'data-type': type, 'data-conn': c.id,
-      });
-      if (va || gm) dg.appendChild(doorSymbol(freeDoorSpot(this.doorSpots, geo.a, geo.axis, u, c.id), geo.axis, u, type, status, !va));
-      if (vb || gm) dg.appendChild(doorSymbol(freeDoorSpot(this.doorSpots, geo.b, geo.axis, u, c.id), geo.axis, u, type, status, !vb));
-      dg.appendChild(title(`${type.replace('_', ' ').toUpperCase()} — ${status}`));
-      if (gm) {
-        dg.addEventListener('click', (e) => { e.stopPropagation(); this.opts.onDoorClick && this.opts.onDoorClick(c, status, e); });
-      }
-      L.doors.appendChild(dg);
-    }
+  /** Connections and doors (they change alone when the GM opens or seals a door): map-doors.js. */
+  renderDoors() { drawDoors(this); }
 
-  }
-
-  /**
-   * Tokens: a token whose data did not change keeps its node; a moved or changed one gets a new node in place, a gone
-   * one is removed. `rebuild` starts again from an empty layer (after the whole map was drawn again).
-   */
-  renderTokens(rebuild = false) {
-    if (!this.svg) return;
-    const gm = this.isGM(), vis = this.state.vis, L = this.layers;
-    if (rebuild || !this.tokenNodes) { this.tokenNodes = new Map(); L.tokens.replaceChildren(); }
-    const seen = new Set();
-    for (const [id, tok0] of Object.entries(this.state.tokens || {})) {
-      if (!tok0) continue;
-      const pm = this.pendingMoves.get(id);
-      const tok = pm ? { ...tok0, x: pm.x, y: pm.y } : tok0;
-      if (!gm && !tokenVisibleToPlayers(tok, vis)) continue;
-      seen.add(id);
-      const key = JSON.stringify(tok);
-      const had = this.tokenNodes.get(id);
-      if (had && had.key === key) continue;
-      if (had) this.dropClip(id);
-      const node = this.tokenNode(id, tok);
-      if (had) had.node.replaceWith(node); else L.tokens.appendChild(node);
-      this.tokenNodes.set(id, { key, node });
-    }
-    for (const [id, had] of this.tokenNodes) {
-      if (!seen.has(id)) { had.node.remove(); this.dropClip(id); this.tokenNodes.delete(id); }
-    }
-  }
+  /** Tokens (a moved token alone is drawn again; `rebuild` after the whole map was): map-tokens.js. */
+  renderTokens(rebuild = false) { drawTokens(this, rebuild); }
 
   clipId(id) { return 'tokclip-' + this.mode + '-' + id; }
   dropClip(id) {
     for (const c of this.defs.querySelectorAll('clipPath')) { if (c.id === this.clipId(id)) c.remove(); }
   }
-
-  /** A door between a revealed room and one the players may not see: the server sends only where it is. */
-  oneSidedDoor(c) {
-    if (!this.roomById.has(String(c.from)) || !c.door_type) return;
-    const u = this.unit, p = c.door_at;
-    const status = effectiveDoorStatus(c, this.state.doors);
-    const type = String(c.door_type).toLowerCase();
-    const dg = s('g', {
-      class: `door t-${type} s-${status}`, 'data-testid': 'door-' + c.id, 'data-status': status,
-      'data-type': type, 'data-conn': c.id,
-    });
-    const axis = p.axis === 'h' ? 'h' : 'v';
-    dg.appendChild(doorSymbol(freeDoorSpot(this.doorSpots, [Number(p.x) * u, Number(p.y) * u], axis, u, c.id), axis, u, type, status, false));
-    dg.appendChild(title(`${type.replace('_', ' ').toUpperCase()} — ${status}`));
-    this.layers.doors.appendChild(dg);
-  }
-
-  tokenNode(id, tok) {
-    const u = this.unit;
-    const cx = (Number(tok.x) + 0.5) * u, cy = (Number(tok.y) + 0.5) * u, r = u * 0.4;
-    const status = Array.isArray(tok.status) ? tok.status.map(String) : [];
-    const type = String(tok.type || 'object').toLowerCase();
-    const g = s('g', {
-      class: `token k-${type} ${status.map(x => 'st-' + x).join(' ')}`,
-      'data-testid': 'token-' + id, 'data-x': tok.x, 'data-y': tok.y, 'data-status': status.join(','),
-      'data-type': type, 'data-name': tok.name || '', 'data-room': tok.room_id || '',
-    });
-    g.appendChild(s('circle', { class: 'token-body', cx, cy, r }));
-    if (tok.image_url) {
-      const cid = this.clipId(id);
-      this.defs.appendChild(s('clipPath', { id: cid }, s('circle', { cx, cy, r: r - 2 })));
-      const img = s('image', { href: dataUrl(tok.image_url), x: cx - r, y: cy - r, width: 2 * r, height: 2 * r, 'clip-path': `url(#${cid})`, preserveAspectRatio: 'xMidYMid slice' });
-      g.appendChild(img);
-    } else {
-      const fs = Math.max(r, this.minLabel || 0);
-      const t = s('text', { class: 'token-initial', x: cx, y: cy + fs * 0.36, 'text-anchor': 'middle', 'font-size': fs });
-      t.textContent = String(tok.name || '?').trim().charAt(0).toUpperCase() || '?';
-      g.appendChild(t);
-    }
-    if (status.includes('panicked')) g.appendChild(s('circle', { class: 'mark-panicked', cx, cy, r: r + 5 }));
-    if (status.includes('wounded')) g.appendChild(s('circle', { class: 'mark-wounded', cx: cx + r * 0.72, cy: cy - r * 0.72, r: u * 0.1 }));
-    if (status.includes('stunned')) g.appendChild(s('circle', { class: 'mark-stunned', cx: cx - r * 0.72, cy: cy - r * 0.72, r: u * 0.09 }));
-    if (status.includes('dead')) {
-      const d = r * 0.6;
-      g.appendChild(s('path', { class: 'mark-dead', d: `M${cx - d} ${cy - d} L${cx + d} ${cy + d} M${cx + d} ${cy - d} L${cx - d} ${cy + d}` }));
-    }
-    g.appendChild(title(`${tok.name || id} (${type})`));
-    g.addEventListener('pointerdown', (e) => this.tokenPointerDown(e, id, tok, g));
-    return g;
-  }
-
 }

@@ -50,6 +50,65 @@ abstract class GuardedConnection implements DisplayConnection {
     /** Writes one event, blocking; under io. */
     protected abstract void write(EncodedSseEvent event) throws IOException;
 
+    /**
+     * Writes one event now without blocking, on the thread that fans it out, when nothing else is being written to this
+     * display: no hand-off to a writer thread. {@link DirectWrite#QUEUE} when it cannot (a write in progress, not
+     * handed over yet, a connection that only writes blocking): the caller queues the event as before.
+     * {@link DirectWrite#FLUSH} when the socket took only part of it: the rest waits in the connection and
+     * {@link #flush()} must run (on a writer thread) before anything else is written.
+     */
+    final DirectWrite sendNow(EncodedSseEvent event) {
+        if (closed || !io.tryLock()) {
+            return DirectWrite.QUEUE;
+        }
+        try {
+            if (closed) {
+                return DirectWrite.QUEUE;
+            }
+            return writeNonBlocking(event);
+        } catch (IOException | RuntimeException e) {
+            closed = true;
+            return DirectWrite.failed(e);
+        } catch (LinkageError e) {
+            closed = true;
+            platformFailed(e);
+            return DirectWrite.failed(e);
+        } finally {
+            unlockAndEndIfClosed();
+        }
+    }
+
+    /** As {@link #sendNow}, under io; by default a connection writes blocking only. */
+    protected DirectWrite writeNonBlocking(EncodedSseEvent event) throws IOException {
+        return DirectWrite.QUEUE;
+    }
+
+    /** Writes out, blocking, what a {@link DirectWrite#FLUSH} left; null or the failure. */
+    final Throwable flush() {
+        io.lock();
+        try {
+            if (closed) {
+                return new IllegalStateException("stream closed");
+            }
+            flushBlocking();
+            return null;
+        } catch (IOException | RuntimeException e) {
+            closed = true;
+            return e;
+        } catch (LinkageError e) {
+            closed = true;
+            platformFailed(e);
+            return e;
+        } finally {
+            unlockAndEndIfClosed();
+        }
+    }
+
+    /** Under io: what a non-blocking write left goes out, blocking. */
+    protected void flushBlocking() throws IOException {
+        // nothing left by default
+    }
+
     /** Ends the stream now, or, during a write, once that write is over. */
     @Override
     public final void close() {

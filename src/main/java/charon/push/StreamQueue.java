@@ -6,11 +6,23 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 
-/** One stream's backlog; at most one writer drains it at a time, so its events stay in order. */
+/**
+ * One stream's backlog; at most one writer drains it at a time, so its events stay in order.
+ *
+ * <p>When nothing is queued or being written for the display, the thread that fans an event out writes it at once
+ * without blocking ({@link GuardedConnection#sendNow}): most events at a table go out that way, with no hand-off to a
+ * writer thread and no wake-up. Only what the socket does not take at once (a display that reads slowly or stopped
+ * reading) goes to the writer threads, which write blocking as before, within the backlog bound.
+ */
 final class StreamQueue {
+
+    /** Off with {@code -Dcharon.push.directWrites=false}: every event through the writer threads (to measure both). */
+    static final boolean DIRECT_WRITES = !"false".equals(System.getProperty("charon.push.directWrites"));
 
     private final QueuedBroadcaster owner;
     private final SseEventSink sink;
+    /** The sink as a display connection that can write without blocking, or null (written on the writers only). */
+    private final GuardedConnection direct;
     /** What this stream gets of a change. */
     private final Feed feed;
     private final ArrayDeque<OutboundSseEvent> backlog = new ArrayDeque<>();
@@ -20,12 +32,15 @@ final class StreamQueue {
     private boolean held;
     /** Ended while held: the close waits for release(). */
     private boolean closeOnRelease;
+    /** An event was written at once but only partly: the drain flushes the rest before anything else. */
+    private boolean flushFirst;
     /** Set once the container has ended the connection: the sink is not used any more. */
     private volatile boolean detached;
 
     StreamQueue(QueuedBroadcaster owner, SseEventSink sink, boolean held, Feed feed) {
         this.owner = owner;
         this.sink = sink;
+        this.direct = DIRECT_WRITES && sink instanceof GuardedConnection connection ? connection : null;
         this.feed = feed;
         // a held stream counts as being drained (by its request thread) until release()
         this.draining = held;
@@ -59,23 +74,52 @@ final class StreamQueue {
     }
 
     void offer(OutboundSseEvent event) {
+        Throwable failure;
         synchronized (this) {
             if (ended) {
                 return;
             }
+            failure = null;
             if (backlog.size() >= owner.maxBacklog) {
-                // falls through to end() outside the lock
-            } else {
+                // falls through to endLater() outside the lock
+            } else if (draining || direct == null || detached) {
                 backlog.add(event);
-                if (draining) {
+                if (!draining) {
+                    draining = true;
+                    owner.writers.execute(this::drain);
+                }
+                return;
+            } else {
+                // nothing queued or being written: this thread writes it now, without blocking
+                failure = direct(event);
+                if (failure == null) {
                     return;
                 }
-                draining = true;
-                owner.writers.execute(this::drain);
-                return;
             }
         }
-        endLater(new QueuedBroadcaster.SlowClientException(owner.maxBacklog));
+        // outside the lock: the listeners do bookkeeping that may take other locks
+        endLater(failure != null ? failure : new QueuedBroadcaster.SlowClientException(owner.maxBacklog));
+    }
+
+    /**
+     * Under this, nothing queued or being written: writes the event without blocking; what the socket did not take
+     * (or the event itself, if it could not be tried) goes to a writer thread. The failure of the write, if it failed.
+     */
+    private Throwable direct(OutboundSseEvent event) {
+        DirectWrite written = direct.sendNow(EncodedSseEvent.of(event));
+        if (written.outcome() == DirectWrite.Outcome.FAILED) {
+            return written.failure();
+        }
+        if (written.outcome() == DirectWrite.Outcome.QUEUE) {
+            backlog.addFirst(event);
+        }
+        flushFirst = written.outcome() == DirectWrite.Outcome.FLUSH;
+        if (!flushFirst && written.outcome() == DirectWrite.Outcome.DONE) {
+            return null;
+        }
+        draining = true;
+        owner.writers.execute(this::drain);
+        return null;
     }
 
     /**
@@ -109,6 +153,20 @@ final class StreamQueue {
     }
 
     private void drain() {
+        boolean flush;
+        synchronized (this) {
+            flush = flushFirst;
+            flushFirst = false;
+        }
+        if (flush) {
+            Throwable failure = WriterPool.blocking(() -> detached
+                    ? new IllegalStateException("connection already ended by the container")
+                    : direct.flush());
+            if (failure != null) {
+                end(failure);
+                return;
+            }
+        }
         while (true) {
             OutboundSseEvent next;
             synchronized (this) {

@@ -43,6 +43,8 @@ public final class UpgradedConnection extends GuardedConnection implements Inter
     private ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private volatile boolean handedOver;
     private volatile boolean chunked = true;
+    /** A non-blocking write left bytes in Tomcat's buffers (guarded by io). */
+    private boolean unflushed;
 
     /** Tomcat creates the handler (no arguments); {@link DisplayConnections} sets the framing right after. */
     public UpgradedConnection() {
@@ -62,8 +64,35 @@ public final class UpgradedConnection extends GuardedConnection implements Inter
             pending.writeBytes(bytes);
             return;
         }
+        if (unflushed) {
+            flushBlocking();
+        }
         writeBlocking(bytes);
         socket.flush(true);
+    }
+
+    /**
+     * Into the socket without waiting: Tomcat keeps what the socket does not take at once, in order, until
+     * {@link #flushBlocking()} (every blocking write flushes it first, so nothing overtakes it).
+     */
+    @Override
+    protected DirectWrite writeNonBlocking(EncodedSseEvent event) throws IOException {
+        if (!handedOver || unflushed) {
+            return DirectWrite.QUEUE;
+        }
+        byte[] bytes = chunked ? event.chunk() : event.wire();
+        socket.write(false, bytes, 0, bytes.length);
+        if (socket.flush(false)) {
+            unflushed = true;
+            return DirectWrite.FLUSH;
+        }
+        return DirectWrite.DONE;
+    }
+
+    @Override
+    protected void flushBlocking() throws IOException {
+        socket.flush(true);
+        unflushed = false;
     }
 
     private void writeBlocking(byte[] bytes) throws IOException {

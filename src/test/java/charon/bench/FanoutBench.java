@@ -302,6 +302,29 @@ public final class FanoutBench {
         return new Cpu(cpuTicks(Files.readString(Path.of("/proc/" + serverPid + "/stat"))), compiler);
     }
 
+    /**
+     * Context switches of the server's threads so far (voluntary and not, from /proc/<pid>/task/<tid>/status): a count,
+     * not a time, so it does not depend on what else loads the machine as much as CPU time does. A thread hand-off
+     * per display shows here as switches per event.
+     */
+    private long contextSwitches() throws IOException {
+        long switches = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + serverPid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                            switches += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (IOException threadEnded) {
+                    // counted up to its last reading; writer threads live on between scenarios
+                }
+            }
+        }
+        return switches;
+    }
+
     private static long cpuTicks(String stat) {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
@@ -346,8 +369,10 @@ public final class FanoutBench {
         // the same writes with no display connected: what a write costs the server by itself (the GM's request,
         // the new state, its payload built once), so the fan-out's own cost per display can be told apart
         Cpu baseline0 = procCpu();
+        long switchesBaseline0 = contextSwitches();
         writes(moving, k, intervalMs, new long[k + 1]);
         Cpu baseline = procCpu().minus(baseline0);
+        long switchesBaseline = contextSwitches() - switchesBaseline0;
         view = send("GET", "api/active-view/", null);
         v0 = Long.parseLong(view.headers().firstValue("X-Charon-Version").orElseThrow());
 
@@ -370,6 +395,7 @@ public final class FanoutBench {
         long[] sentAt = new long[k + 1];
         long bytes0 = fanout.bytesReceived();
         Cpu cpu0 = procCpu();
+        long switches0 = contextSwitches();
         long cpuNs0 = diagnostics(false).get("process_cpu_ns");
         int writeErrors = writes(moving, k, intervalMs, sentAt);
         fanout.sentAt = sentAt;
@@ -379,6 +405,7 @@ public final class FanoutBench {
             Thread.sleep(10);
         }
         Cpu cpu = procCpu().minus(cpu0);
+        long switches = contextSwitches() - switches0;
         long cpuNs1 = diagnostics(false).get("process_cpu_ns");
         Map<String, Long> after = diagnostics(false);
         long[] procAfter = procStatus();
@@ -455,6 +482,9 @@ public final class FanoutBench {
                 + "per event per client, without the JIT %.1f us",
                 k, baseline.total() / 100.0, baseline.compiler() / 100.0, perEvent(cpu.total() - baseline.total(), delivered),
                 perEvent(cpu.withoutCompiler() - baseline.withoutCompiler(), delivered));
+        line(report, "server context switches during writes: %d (%.2f per delivered event); with no display: %d; "
+                + "difference per event per client %.2f", switches, delivered == 0 ? 0 : switches / (double) delivered,
+                switchesBaseline, delivered == 0 ? 0 : (switches - switchesBaseline) / (double) delivered);
         line(report, "server counters: connected_displays %d, events_sent %d, displays_dropped %d, streams_closed_at_first_event %d, open files %d",
                 after.get("connected_displays"), after.get("events_sent"), after.get("displays_dropped"),
                 after.get("streams_closed_at_first_event"), after.get("open_files"));

@@ -226,12 +226,39 @@ class TableBrowserIT {
                 + "performance.clearMeasures('charon-activeview');", still);
         int moves = 30;
         ChromeDriver tv = (ChromeDriver) display;
+        // -Dcharon.it.displayWork.perf=true: the same moves with the display's performance mode on (no CSS animations),
+        // to tell the display's own work from what its animations take of the main thread (docs/performance.md)
+        boolean perfMode = Boolean.getBoolean("charon.it.displayWork.perf");
+        if (perfMode) {
+            js(display, "document.body.classList.add('perf');");
+        }
+        // the renderers' main threads: CPU time and time spent waiting for a core, per move (what the wall-time measure
+        // cannot tell apart on a loaded machine)
+        charon.testsupport.RendererCpu renderers = charon.testsupport.RendererCpu.under(
+                ((Number) tv.getCapabilities().getCapability("goog:processID")).longValue());
+        long[][][] perMove = new long[moves][][];
+        long movesStart = System.nanoTime();
         tv.executeCdpCommand("Emulation.setCPUThrottlingRate", java.util.Map.of("rate", 6));
         try {
             for (int i = 1; i <= moves; i++) {
                 String x = String.valueOf(i % 2 == 0 ? 9 : 10);
+                long[][] before = renderers.sample();
                 gm.ok("gm/encounter/move-token/", "{\"token_id\":\"" + mover + "\",\"x\":" + x + ",\"y\":6}");
-                awaitTrue(display, "move " + i + " on the TV", d -> x.equals(attr(d, "token-" + mover, "data-x")));
+                // one script that waits in the page (a MutationObserver), not a poll every 20 ms: the renderer's CPU
+                // time over the move is then the event's handling and rendering, and this one script
+                assertEquals(Boolean.TRUE, tv.executeAsyncScript("const [id, x, done] = arguments;"
+                        + "const moved = () => { const n = document.querySelector('[data-testid=\"token-' + id + '\"]');"
+                        + " return !!n && n.getAttribute('data-x') === x; };"
+                        + "if (moved()) { done(true); return; }"
+                        + "const seen = new MutationObserver(() => { if (moved()) { seen.disconnect(); done(true); } });"
+                        + "seen.observe(document.body, { subtree: true, childList: true, attributes: true });", mover, x),
+                        "move " + i + " on the TV");
+                long[][] after = renderers.sample();
+                for (int r = 0; r < after.length; r++) {
+                    after[r][0] -= before[r][0];
+                    after[r][1] -= before[r][1];
+                }
+                perMove[i - 1] = after;
             }
         } finally {
             tv.executeCdpCommand("Emulation.setCPUThrottlingRate", java.util.Map.of("rate", 1));
@@ -246,8 +273,12 @@ class TableBrowserIT {
         assertTrue(durations.size() >= moves, "every event handled is measured: " + durations.size());
         double[] ms = durations.stream().mapToDouble(Number::doubleValue).sorted().toArray();
         String line = String.format(java.util.Locale.ROOT,
-                "display work per token move, Chromium CPU throttled 6x, %d events: median %.2f ms, p90 %.2f ms, max %.2f ms%n",
-                ms.length, ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.9) - 1], ms[ms.length - 1]);
+                "display work per token move, Chromium CPU throttled 6x%s, %d events: median %.2f ms, p90 %.2f ms, max %.2f ms"
+                        + " (in order: %s)%n",
+                perfMode ? " (performance mode: no animations)" : "", ms.length, ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.9) - 1], ms[ms.length - 1],
+                durations.stream().map(d -> String.format(java.util.Locale.ROOT, "%.1f", d.doubleValue()))
+                        .collect(java.util.stream.Collectors.joining(" ")));
+        line += rendererLine(perMove, renderers.renderers(), System.nanoTime() - movesStart);
         System.out.print(line);
         Files.writeString(Path.of("target", "display-work.txt"), line, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
@@ -257,6 +288,44 @@ class TableBrowserIT {
         System.out.println("TableBrowserIT: " + measure);
         Files.writeString(Path.of("target", "sound-latency.txt"), measure + System.lineSeparator(),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /**
+     * The busiest renderer's main thread (the TV page's) per move: CPU time (the handler, the rendering that follows, and
+     * the test's wait script, so an upper bound of the display's work) and time spent waiting for a core.
+     */
+    private static String rendererLine(long[][][] perMove, int renderers, long wallNanos) {
+        if (renderers == 0) {
+            return "renderer main threads: none found under the browser process\n";
+        }
+        int busiest = 0;
+        long most = -1;
+        for (int r = 0; r < renderers; r++) {
+            long total = 0;
+            for (long[][] move : perMove) {
+                total += move[r][0];
+            }
+            if (total > most) {
+                most = total;
+                busiest = r;
+            }
+        }
+        double[] cpu = new double[perMove.length];
+        double[] wait = new double[perMove.length];
+        double cpuTotal = 0;
+        for (int i = 0; i < perMove.length; i++) {
+            cpu[i] = perMove[i][busiest][0] / 1e6;
+            wait[i] = perMove[i][busiest][1] / 1e6;
+            cpuTotal += cpu[i];
+        }
+        java.util.Arrays.sort(cpu);
+        java.util.Arrays.sort(wait);
+        int p90 = (int) Math.ceil(cpu.length * 0.9) - 1;
+        return String.format(java.util.Locale.ROOT, "TV renderer main thread per move (CPU throttled 6x, which suspends the "
+                + "thread and does not add CPU time; the handler, the rendering after it, the test's one wait script): on a "
+                + "CPU median %.2f ms, p90 %.2f ms, max %.2f ms; waiting for a core median %.2f ms, p90 %.2f ms, max %.2f ms;"
+                + " on a CPU %.0f %% of the %.1f s the moves took%n", cpu[cpu.length / 2], cpu[p90], cpu[cpu.length - 1], wait[wait.length / 2],
+                wait[p90], wait[wait.length - 1], 100 * cpuTotal / (wallNanos / 1e6), wallNanos / 1e9);
     }
 
     private long patchesSent() throws Exception {
