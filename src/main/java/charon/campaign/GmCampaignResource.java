@@ -36,7 +36,7 @@ public class GmCampaignResource {
     }
 
     /** The token gallery: [{id, name, type, url, source}]. */
-    public record TokenImages(List<Map<String, Object>> images) {
+    public record TokenImages(List<TokenImage> images) {
     }
 
     @jakarta.json.bind.annotation.JsonbNillable
@@ -57,7 +57,7 @@ public class GmCampaignResource {
     @Path("encounter-map/{location}/")
     public Response encounterMap(@PathParam("location") String location, @QueryParam("deck_id") String deckId) {
         ActiveView view = store.current().view();
-        return CampaignResource.answer(current.get().encounterMapJson(location, view.encounterRoomVisibility(),
+        return CampaignResource.document(current.get().encounterMapJson(location, view.encounterRoomVisibility(),
                 view.encounterLevel(), view.encounterDeckId(), deckId));
     }
 
@@ -66,7 +66,7 @@ public class GmCampaignResource {
     @Path("encounter-map/{location}/all-decks/")
     public Response allDecks(@PathParam("location") String location) {
         ActiveView view = store.current().view();
-        return CampaignResource.answer(current.get().encounterAllDecksJson(location, view.encounterRoomVisibility(),
+        return CampaignResource.document(current.get().encounterAllDecksJson(location, view.encounterRoomVisibility(),
                 view.encounterDeckId()));
     }
 
@@ -74,7 +74,7 @@ public class GmCampaignResource {
     @GET
     @Path("terminal/{location}/{terminal}/")
     public Response terminal(@PathParam("location") String location, @PathParam("terminal") String terminal) {
-        return CampaignResource.answer(current.get().terminalJson(location, terminal));
+        return CampaignResource.document(current.get().terminalJson(location, terminal));
     }
 
     @GET

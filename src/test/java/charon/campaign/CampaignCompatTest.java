@@ -106,7 +106,7 @@ class CampaignCompatTest {
         for (Map<String, Object> npc : campaign.npcs()) {
             assertNotEquals("", String.valueOf(npc.getOrDefault("name", "")), "an NPC without a name: " + npc.get("id"));
         }
-        TestJson.write(campaign.npcCards());
+        charon.json.Json.write(campaign.npcCards());
         TestJson.write(campaign.sessionsJson());
         campaign.ship().ifPresent(ship -> assertEquals(200, Answered.of(() -> campaign.shipStatusJson(Map.of())).status()));
     }
