@@ -11,7 +11,8 @@ import java.util.List;
  * entries and the ship are the campaign's own documents (free-form), the players' part of them; {@code ship} and
  * {@code campaign_title} are written as null when the campaign has none.
  */
+@JsonbNillable
 @JsonbPropertyOrder({"campaignTitle", "crew", "npcs", "sessions", "ship", "starSystems"})
-public record BridgeCampaign(@JsonbNillable String campaignTitle, List<JsonObject> crew, List<JsonObject> npcs,
-                             List<JsonObject> sessions, @JsonbNillable JsonObject ship, List<JsonObject> starSystems) {
+public record BridgeCampaign(String campaignTitle, List<JsonObject> crew, List<JsonObject> npcs,
+                             List<JsonObject> sessions, JsonObject ship, List<JsonObject> starSystems) {
 }

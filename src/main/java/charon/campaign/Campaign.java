@@ -148,12 +148,12 @@ public final class Campaign {
     // ---- JSON shapes of the read endpoints --------------------------------------------------------
 
     /** GET /api/gm/locations/ (§3.1): {"locations": [Node...]}. */
-    public Map<String, Object> locationsTreeJson() {
-        return LocationJson.tree(systems);
+    public LocationTree locationsTreeJson() {
+        return LocationTree.of(systems);
     }
 
     /** GET /api/terminal/{loc}/{term}/ (§8); 404 bodies "Location not found" / "Terminal not found". */
-    public Map<String, Object> terminalJson(String locationSlug, String terminalSlug) {
+    public TerminalDocument terminalJson(String locationSlug, String terminalSlug) {
         Location location = location(locationSlug).orElseThrow(() -> new NotFound("Location not found"));
         return location.terminal(terminalSlug).map(t -> t.toJson(location.name()))
                 .orElseThrow(() -> new NotFound("Terminal not found"));

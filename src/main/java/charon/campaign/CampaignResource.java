@@ -66,12 +66,12 @@ public class CampaignResource {
     /** A comm terminal's messages only while the GM shows that terminal on the displays (the overlay). */
     @GET
     @Path("terminal/{location}/{terminal}/")
-    public Response terminal(@PathParam("location") String location, @PathParam("terminal") String terminal) {
+    public TerminalDocument terminal(@PathParam("location") String location, @PathParam("terminal") String terminal) {
         ActiveView view = store.current().view();
         if (!view.overlayLocationSlug().equals(location) || !view.overlayTerminalSlug().equals(terminal)) {
             throw new NotFound("Terminal not found");
         }
-        return document(current.get().terminalJson(location, terminal));
+        return current.get().terminalJson(location, terminal);
     }
 
     @GET

@@ -31,10 +31,6 @@ public class GmCampaignResource {
     @Inject
     ActiveViewStore store;
 
-    /** The location tree (free-form nodes from the campaign's YAML). */
-    public record Locations(List<?> locations) {
-    }
-
     /** The token gallery: [{id, name, type, url, source}]. */
     public record TokenImages(List<TokenImage> images) {
     }
@@ -48,8 +44,8 @@ public class GmCampaignResource {
 
     @GET
     @Path("locations/")
-    public Locations locations() {
-        return new Locations((List<?>) current.get().locationsTreeJson().get("locations"));
+    public LocationTree locations() {
+        return current.get().locationsTreeJson();
     }
 
     /** §6.12 with every room, revealed or not: the console's preview (hidden rooms drawn as ghosts). */
@@ -73,8 +69,8 @@ public class GmCampaignResource {
     /** §8 for any terminal: the GM reads a terminal before showing it. */
     @GET
     @Path("terminal/{location}/{terminal}/")
-    public Response terminal(@PathParam("location") String location, @PathParam("terminal") String terminal) {
-        return CampaignResource.document(current.get().terminalJson(location, terminal));
+    public TerminalDocument terminal(@PathParam("location") String location, @PathParam("terminal") String terminal) {
+        return current.get().terminalJson(location, terminal);
     }
 
     @GET

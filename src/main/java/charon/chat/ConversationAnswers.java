@@ -1,7 +1,6 @@
 package charon.chat;
 
 import java.util.List;
-import java.util.Map;
 
 /** The answers of CHARON's conversation endpoints (api-contract §9.2), in the contract's shapes. */
 public final class ConversationAnswers {
@@ -44,7 +43,7 @@ public final class ConversationAnswers {
         }
     }
 
-    public record Channels(List<Map<String, Object>> channels) {
+    public record Channels(List<ChannelSummary> channels) {
     }
 
     @jakarta.json.bind.annotation.JsonbNillable

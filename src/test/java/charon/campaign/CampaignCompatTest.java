@@ -47,7 +47,7 @@ class CampaignCompatTest {
             String json = TestJson.write(enrichment);
             assertTrue(json.length() < 16 * 1024, location.slug() + ": " + json.length() + " bytes");
         }
-        String tree = TestJson.write(campaign.locationsTreeJson());
+        String tree = charon.json.Json.write(campaign.locationsTreeJson());
         for (Location location : campaign.allLocations()) {
             assertTrue(tree.contains("\"" + location.slug() + "\""), location.slug() + " missing from the GM's tree");
         }
