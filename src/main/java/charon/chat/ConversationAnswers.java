@@ -8,10 +8,6 @@ public final class ConversationAnswers {
     private ConversationAnswers() {
     }
 
-    public record Done(boolean success) {
-        static final Done DONE = new Done(true);
-    }
-
     public record ChannelDone(boolean success, String channel) {
         ChannelDone(String channel) {
             this(true, channel);
