@@ -101,7 +101,7 @@ public class ActiveViewPayloads {
      * The payload with the keys the table adds to the 16 fields, in one copy: the bridge the GM chose
      * ({@code bridge}, issue 17.4) and the table's sound ({@code sound}).
      */
-    private static ActiveViewPayload withTableKeys(ActiveViewPayload payload, BridgeView bridge, Map<String, Object> sound) {
+    private static ActiveViewPayload withTableKeys(ActiveViewPayload payload, BridgeView bridge, Record sound) {
         Map<String, Object> derived = new java.util.LinkedHashMap<>(payload.derived());
         derived.put("bridge", bridge);
         derived.put("sound", sound);
