@@ -13,12 +13,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import charon.messages.Message;
-import charon.messages.MessageView;
 import charon.persistence.Database;
 
 /**
@@ -58,30 +55,12 @@ public class BackupResource {
     @Path("messages")
     @Produces(MediaType.APPLICATION_JSON)
     public Response messages() {
-        List<Map<String, Object>> messages = database.read(em -> em.createQuery(
+        List<MessagesExport.Entry> messages = database.read(em -> em.createQuery(
                         "select distinct m from Message m left join fetch m.recipients join fetch m.createdBy order by m.id", Message.class)
-                .getResultList().stream().map(BackupResource::entry).toList());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("exported_at", LocalDateTime.now().withNano(0).toString());
-        body.put("count", messages.size());
-        body.put("messages", messages);
+                .getResultList().stream().map(MessagesExport.Entry::of).toList());
+        MessagesExport body = new MessagesExport(LocalDateTime.now().withNano(0).toString(), messages.size(), messages);
         return Response.ok(body)
                 .header("Content-Disposition", "attachment; filename=\"charon-messages-" + STAMP.format(LocalDateTime.now()) + ".json\"")
                 .build();
     }
-
-    private static Map<String, Object> entry(Message message) {
-        MessageView view = MessageView.of(message);
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("id", view.id());
-        entry.put("sender", view.sender());
-        entry.put("content", view.content());
-        entry.put("priority", view.priority());
-        entry.put("created_at", view.createdAt());
-        entry.put("created_by", message.getCreatedBy().getUsername());
-        entry.put("recipients", message.getRecipients().stream().map(u -> u.getUsername()).sorted().toList());
-        entry.put("is_read", message.isRead());
-        return entry;
-    }
-
 }

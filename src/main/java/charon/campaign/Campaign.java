@@ -148,12 +148,12 @@ public final class Campaign {
     // ---- JSON shapes of the read endpoints --------------------------------------------------------
 
     /** GET /api/gm/locations/ (§3.1): {"locations": [Node...]}. */
-    public Map<String, Object> locationsTreeJson() {
-        return LocationJson.tree(systems);
+    public LocationTree locationsTreeJson() {
+        return LocationTree.of(systems);
     }
 
     /** GET /api/terminal/{loc}/{term}/ (§8); 404 bodies "Location not found" / "Terminal not found". */
-    public Map<String, Object> terminalJson(String locationSlug, String terminalSlug) {
+    public TerminalDocument terminalJson(String locationSlug, String terminalSlug) {
         Location location = location(locationSlug).orElseThrow(() -> new NotFound("Location not found"));
         return location.terminal(terminalSlug).map(t -> t.toJson(location.name()))
                 .orElseThrow(() -> new NotFound("Terminal not found"));
@@ -221,22 +221,15 @@ public final class Campaign {
     }
 
     /**
-     * GET /api/gm/encounter/token-images/ (§6.11): {"images": [...]}. Loose image urls are relative to the
+     * The token gallery (§6.11): crew, then NPCs with portraits, then loose images, whose urls are relative to the
      * campaign root ({@code campaign/NPCs/images/x.png}); the server prefixes its static route.
      */
-    public Map<String, Object> tokenImagesJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("images", tokenImages());
-        return json;
-    }
-
-    /** The token gallery entries [{id, name, type, url, source}]: crew, then NPCs with portraits, then loose images. */
-    public List<Map<String, Object>> tokenImages() {
+    public List<TokenImage> tokenImages() {
         return PeopleJson.tokenImages(crew, npcs, imageFiles);
     }
 
     /** encounter_npc_data of the payload: {npcId: {id, name, portrait}} for NPCs with an id. */
-    public Map<String, Object> npcCards() {
+    public Map<String, NpcCard> npcCards() {
         return PeopleJson.npcCards(npcs);
     }
 

@@ -20,12 +20,13 @@ import charon.security.SignedIn;
  * {@code GET /data/<path>}: the campaign's images (portraits, map images, token pictures) at the
  * URLs campaign files already use, and its audio files. Only image and audio files, and only inside the campaign
  * directory: YAML and Markdown (GM secrets) and anything reached by {@code ..} or a symlink out answer 404. Players'
- * devices get only the files something they are shown names ({@link PublicImages}); the GM gets every file.
+ * devices get only the files something they are shown names ({@link PublicFiles}); the GM gets every file.
  */
 @WebServlet(urlPatterns = "/data/*")
 public class CampaignImageServlet extends HttpServlet {
 
-    static final Map<String, String> IMAGE_TYPES = Map.of(
+    /** The files {@code /data/} serves, by extension, with their content type: images and sounds, nothing else. */
+    static final Map<String, String> SERVED_TYPES = Map.of(
             "png", "image/png",
             "jpg", "image/jpeg",
             "jpeg", "image/jpeg",
@@ -39,17 +40,17 @@ public class CampaignImageServlet extends HttpServlet {
     @Inject
     CurrentCampaign current;
     @Inject
-    PublicImages publicImages;
+    PublicFiles publicFiles;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Path> image = resolve(current.root(), request.getPathInfo());
-        if (image.isEmpty() || !(byGm(request) || publicImages.shownToPlayers(request.getPathInfo()))) {
+        if (image.isEmpty() || !(byGm(request) || publicFiles.shownToPlayers(request.getPathInfo()))) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         Path file = image.get();
-        response.setContentType(IMAGE_TYPES.get(extension(file)));
+        response.setContentType(SERVED_TYPES.get(extension(file)));
         response.setContentLengthLong(Files.size(file));
         response.setHeader("Cache-Control", "max-age=300");
         response.setHeader("X-Content-Type-Options", "nosniff");
@@ -73,7 +74,7 @@ public class CampaignImageServlet extends HttpServlet {
                 return Optional.empty();
             }
             Path real = candidate.toRealPath();
-            if (!real.startsWith(realRoot) || !IMAGE_TYPES.containsKey(extension(real))) {
+            if (!real.startsWith(realRoot) || !SERVED_TYPES.containsKey(extension(real))) {
                 return Optional.empty();
             }
             return Optional.of(real);
@@ -84,7 +85,7 @@ public class CampaignImageServlet extends HttpServlet {
 
     /** An audio file (ogg, mp3, wav) rather than an image. */
     public static boolean isAudio(Path file) {
-        return IMAGE_TYPES.getOrDefault(extension(file), "").startsWith("audio/");
+        return SERVED_TYPES.getOrDefault(extension(file), "").startsWith("audio/");
     }
 
     private static String extension(Path file) {

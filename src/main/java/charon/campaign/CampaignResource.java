@@ -10,14 +10,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import charon.errors.NotFound;
 import charon.view.ActiveView;
 import charon.view.ActiveViewStore;
-import charon.view.ShipSystemOverride;
 import charon.view.ViewType;
 
 /**
@@ -46,7 +44,7 @@ public class CampaignResource {
     @Path("encounter-map/{location}/")
     public Response encounterMap(@PathParam("location") String location, @QueryParam("deck_id") String deckId) {
         ActiveView view = store.current().view();
-        return answer(shownMap(view, location)
+        return document(shownMap(view, location)
                 .map(map -> PlayerMapJson.map(map, view, deckId))
                 .orElseThrow(PlayerMapJson::notShown));
     }
@@ -55,7 +53,7 @@ public class CampaignResource {
     @Path("encounter-map/{location}/all-decks/")
     public Response allDecks(@PathParam("location") String location) {
         ActiveView view = store.current().view();
-        return answer(shownMap(view, location)
+        return document(shownMap(view, location)
                 .map(map -> PlayerMapJson.allDecks(map, view))
                 .orElseThrow(PlayerMapJson::notShown));
     }
@@ -68,36 +66,36 @@ public class CampaignResource {
     /** A comm terminal's messages only while the GM shows that terminal on the displays (the overlay). */
     @GET
     @Path("terminal/{location}/{terminal}/")
-    public Response terminal(@PathParam("location") String location, @PathParam("terminal") String terminal) {
+    public TerminalDocument terminal(@PathParam("location") String location, @PathParam("terminal") String terminal) {
         ActiveView view = store.current().view();
         if (!view.overlayLocationSlug().equals(location) || !view.overlayTerminalSlug().equals(terminal)) {
             throw new NotFound("Terminal not found");
         }
-        return answer(current.get().terminalJson(location, terminal));
+        return current.get().terminalJson(location, terminal);
     }
 
     @GET
     @Path("ship-status/")
     public Response shipStatus() {
-        return answer(current.get().shipStatusJson(overrides(store.current().view())));
+        return document(current.get().shipStatusJson(ShipJson.overrides(store.current().view().shipSystemOverrides())));
     }
 
     @GET
     @Path("star-map/")
     public Response starMap() {
-        return answer(current.get().starMapJson());
+        return document(current.get().starMapJson());
     }
 
     @GET
     @Path("system-map/{system}/")
     public Response systemMap(@PathParam("system") String system) {
-        return answer(current.get().systemMapJson(system));
+        return document(current.get().systemMapJson(system));
     }
 
     @GET
     @Path("orbit-map/{system}/{body}/")
     public Response orbitMap(@PathParam("system") String system, @PathParam("body") String body) {
-        return answer(current.get().orbitMapJson(system, body));
+        return document(current.get().orbitMapJson(system, body));
     }
 
     /**
@@ -106,43 +104,26 @@ public class CampaignResource {
      */
     @GET
     @Path("campaign/bridge/")
-    public Response bridge() {
+    public BridgeCampaign bridge() {
         ActiveView view = store.current().view();
         if (view.viewType() != ViewType.BRIDGE) {
             // the crew roster, NPCs and logs are shown with the BRIDGE view, not before
             throw new NotFound("Bridge not shown");
         }
         Campaign campaign = current.get();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("campaign_title", campaign.title());
-        body.put("crew", GmOnly.forPlayers(campaign.crew()));
-        body.put("npcs", GmOnly.forPlayers(campaign.npcs()));
-        body.put("sessions", GmOnly.forPlayers(campaign.sessionsJson()));
-        body.put("ship", campaign.shipStatus(overrides(store.current().view())).orElse(null));
-        body.put("star_systems", campaign.terminalPageStarSystems());
-        return answer(body);
+        return new BridgeCampaign(campaign.title(),
+                FreeForm.objects(GmOnly.forPlayers(campaign.crew())),
+                FreeForm.objects(GmOnly.forPlayers(campaign.npcs())),
+                FreeForm.objects(GmOnly.forPlayers(campaign.sessionsJson())),
+                campaign.shipStatus(ShipJson.overrides(view.shipSystemOverrides())).map(FreeForm::object).orElse(null),
+                FreeForm.objects(campaign.terminalPageStarSystems()));
     }
 
-    static Map<String, Map<String, Object>> overrides(ActiveView view) {
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        view.shipSystemOverrides().forEach((system, override) -> out.put(system, asMap(override)));
-        return out;
-    }
-
-    private static Map<String, Object> asMap(ShipSystemOverride override) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("status", override.status());
-        if (override.condition() != null) {
-            map.put("condition", override.condition());
-        }
-        if (override.info() != null) {
-            map.put("info", override.info());
-        }
-        return map;
-    }
-
-    /** A campaign document as the contract shapes it (free-form YAML data, hence a map, not a record). */
-    static Response answer(Map<String, Object> body) {
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    /**
+     * A campaign document: its shape is the contract's, its content largely the campaign's own YAML, so it leaves
+     * the campaign as an immutable JSON-P object (see {@link FreeForm}).
+     */
+    static Response document(Map<String, ?> document) {
+        return Response.ok(FreeForm.object(document), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

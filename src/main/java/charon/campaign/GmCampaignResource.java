@@ -31,12 +31,8 @@ public class GmCampaignResource {
     @Inject
     ActiveViewStore store;
 
-    /** The location tree (free-form nodes from the campaign's YAML). */
-    public record Locations(List<?> locations) {
-    }
-
     /** The token gallery: [{id, name, type, url, source}]. */
-    public record TokenImages(List<Map<String, Object>> images) {
+    public record TokenImages(List<TokenImage> images) {
     }
 
     @jakarta.json.bind.annotation.JsonbNillable
@@ -48,8 +44,8 @@ public class GmCampaignResource {
 
     @GET
     @Path("locations/")
-    public Locations locations() {
-        return new Locations((List<?>) current.get().locationsTreeJson().get("locations"));
+    public LocationTree locations() {
+        return current.get().locationsTreeJson();
     }
 
     /** §6.12 with every room, revealed or not: the console's preview (hidden rooms drawn as ghosts). */
@@ -57,7 +53,7 @@ public class GmCampaignResource {
     @Path("encounter-map/{location}/")
     public Response encounterMap(@PathParam("location") String location, @QueryParam("deck_id") String deckId) {
         ActiveView view = store.current().view();
-        return CampaignResource.answer(current.get().encounterMapJson(location, view.encounterRoomVisibility(),
+        return CampaignResource.document(current.get().encounterMapJson(location, view.encounterRoomVisibility(),
                 view.encounterLevel(), view.encounterDeckId(), deckId));
     }
 
@@ -66,15 +62,15 @@ public class GmCampaignResource {
     @Path("encounter-map/{location}/all-decks/")
     public Response allDecks(@PathParam("location") String location) {
         ActiveView view = store.current().view();
-        return CampaignResource.answer(current.get().encounterAllDecksJson(location, view.encounterRoomVisibility(),
+        return CampaignResource.document(current.get().encounterAllDecksJson(location, view.encounterRoomVisibility(),
                 view.encounterDeckId()));
     }
 
     /** §8 for any terminal: the GM reads a terminal before showing it. */
     @GET
     @Path("terminal/{location}/{terminal}/")
-    public Response terminal(@PathParam("location") String location, @PathParam("terminal") String terminal) {
-        return CampaignResource.answer(current.get().terminalJson(location, terminal));
+    public TerminalDocument terminal(@PathParam("location") String location, @PathParam("terminal") String terminal) {
+        return current.get().terminalJson(location, terminal);
     }
 
     @GET

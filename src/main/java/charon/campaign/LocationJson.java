@@ -5,33 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** GM location tree (§3.1) and the active-view location enrichment (§10.2). */
+/** The active-view location enrichment (§10.2); the GM's tree is {@link LocationTree}. */
 final class LocationJson {
 
     private LocationJson() {
-    }
-
-    static Map<String, Object> tree(List<Location> systems) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("locations", nodes(systems));
-        return json;
-    }
-
-    private static List<Map<String, Object>> nodes(List<Location> locations) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Location l : locations) {
-            Map<String, Object> node = new LinkedHashMap<>();
-            node.put("slug", l.slug());
-            node.put("name", Values.rawOr(l.data(), "name", ""));
-            node.put("type", Values.rawOr(l.data(), "type", ""));
-            node.put("status", Values.rawOr(l.data(), "status", ""));
-            node.put("description", Values.rawOr(l.data(), "description", ""));
-            node.put("has_map", l.hasMap());
-            node.put("terminals", l.terminals().stream().map(Terminal::treeJson).toList());
-            node.put("children", nodes(l.children()));
-            out.add(node);
-        }
-        return out;
     }
 
     static Map<String, Object> enrichment(Location location, String stateDeckId) {

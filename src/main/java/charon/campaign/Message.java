@@ -1,5 +1,7 @@
 package charon.campaign;
 
+import jakarta.json.JsonValue;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,21 +63,14 @@ public record Message(Map<String, Object> fields, String folder, String contact)
     }
 
     /** The §8 Msg shape with the terminal endpoint's defaults; timestamp as ISO string. */
-    public Map<String, Object> toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("message_id", Values.rawOr(fields, "message_id", fileName()));
-        json.put("subject", Values.rawOr(fields, "subject", ""));
-        json.put("from", Values.rawOr(fields, "from", ""));
-        json.put("to", Values.rawOr(fields, "to", ""));
-        json.put("content", Values.rawOr(fields, "content", ""));
-        json.put("content_html", MarkdownHtml.render(content()));
-        json.put("timestamp", Timestamps.toJson(timestamp()));
-        json.put("priority", Values.rawOr(fields, "priority", "NORMAL"));
-        json.put("read", fields.containsKey("read") ? fields.get("read") : Boolean.TRUE);
-        json.put("folder", folder);
-        json.put("contact", contact);
-        json.put("conversation_id", Values.rawOr(fields, "conversation_id", ""));
-        json.put("in_reply_to", Values.rawOr(fields, "in_reply_to", ""));
-        return json;
+    public TerminalDocument.Entry toJson() {
+        return new TerminalDocument.Entry(raw("message_id", fileName()), raw("subject", ""), raw("from", ""), raw("to", ""),
+                raw("content", ""), MarkdownHtml.render(content()), FreeForm.json(Timestamps.toJson(timestamp())),
+                raw("priority", "NORMAL"), FreeForm.json(fields.containsKey("read") ? fields.get("read") : Boolean.TRUE),
+                folder, contact, raw("conversation_id", ""), raw("in_reply_to", ""));
+    }
+
+    private JsonValue raw(String key, Object fallback) {
+        return FreeForm.json(Values.rawOr(fields, key, fallback));
     }
 }

@@ -13,9 +13,9 @@ final class PeopleJson {
     private PeopleJson() {
     }
 
-    static List<Map<String, Object>> tokenImages(List<Map<String, Object>> crew, List<Map<String, Object>> npcs,
-                                           List<String> imageFiles) {
-        List<Map<String, Object>> images = new ArrayList<>();
+    static List<TokenImage> tokenImages(List<Map<String, Object>> crew, List<Map<String, Object>> npcs,
+                                        List<String> imageFiles) {
+        List<TokenImage> images = new ArrayList<>();
         crew.stream().filter(c -> Values.truthy(c.get("portrait")))
                 .forEach(c -> images.add(image(idOrName(c), c.get("name"), "player", c.get("portrait"), "crew")));
         npcs.stream().filter(n -> Values.truthy(n.get("portrait")))
@@ -27,15 +27,12 @@ final class PeopleJson {
         return images;
     }
 
-    static Map<String, Object> npcCards(List<Map<String, Object>> npcs) {
-        Map<String, Object> cards = new LinkedHashMap<>();
+    static Map<String, NpcCard> npcCards(List<Map<String, Object>> npcs) {
+        Map<String, NpcCard> cards = new LinkedHashMap<>();
         for (Map<String, Object> npc : npcs) {
             if (Values.truthy(npc.get("id"))) {
-                Map<String, Object> card = new LinkedHashMap<>();
-                card.put("id", npc.get("id"));
-                card.put("name", npc.get("name"));
-                card.put("portrait", Values.rawOr(npc, "portrait", ""));
-                cards.putIfAbsent(Values.str(npc.get("id")), card);
+                cards.putIfAbsent(Values.str(npc.get("id")), new NpcCard(FreeForm.json(npc.get("id")),
+                        FreeForm.json(npc.get("name")), FreeForm.json(Values.rawOr(npc, "portrait", ""))));
             }
         }
         return cards;
@@ -45,13 +42,7 @@ final class PeopleJson {
         return Values.truthy(person.get("id")) ? person.get("id") : person.get("name");
     }
 
-    private static Map<String, Object> image(Object id, Object name, String type, Object url, String source) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", id);
-        json.put("name", name);
-        json.put("type", type);
-        json.put("url", url);
-        json.put("source", source);
-        return json;
+    private static TokenImage image(Object id, Object name, String type, Object url, String source) {
+        return new TokenImage(FreeForm.json(id), FreeForm.json(name), type, FreeForm.json(url), source);
     }
 }

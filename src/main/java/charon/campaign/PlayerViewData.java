@@ -59,14 +59,14 @@ public class PlayerViewData implements PlayerProjection {
     }
 
     /** NPC cards only for the portraits the GM has put on the displays (the encounter view shows them). */
-    private static Map<String, Object> shownNpcCards(Campaign campaign, ActiveView state) {
-        Map<String, Object> cards = new LinkedHashMap<>();
+    private static Map<String, NpcCard> shownNpcCards(Campaign campaign, ActiveView state) {
+        Map<String, NpcCard> cards = new LinkedHashMap<>();
         if (state.viewType() != ViewType.ENCOUNTER) {
             return cards;
         }
-        Map<String, Object> all = campaign.npcCards();
+        Map<String, NpcCard> all = campaign.npcCards();
         for (String id : state.encounterActivePortraits()) {
-            Object card = all.get(id);
+            NpcCard card = all.get(id);
             if (card != null) {
                 cards.put(id, card);
             }

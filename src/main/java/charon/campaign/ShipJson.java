@@ -1,6 +1,9 @@
 package charon.campaign;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+
+import charon.view.ShipSystemOverride;
 
 /** ship.yaml with runtime system overrides merged (§12.4). */
 final class ShipJson {
@@ -23,5 +26,22 @@ final class ShipJson {
             }
         });
         return doc;
+    }
+
+    /** The GM's overrides as the keys they set on a system: status, and condition and info when given. */
+    static Map<String, Map<String, Object>> overrides(Map<String, ShipSystemOverride> overrides) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        overrides.forEach((system, override) -> {
+            Map<String, Object> keys = new LinkedHashMap<>();
+            keys.put("status", override.status());
+            if (override.condition() != null) {
+                keys.put("condition", override.condition());
+            }
+            if (override.info() != null) {
+                keys.put("info", override.info());
+            }
+            out.put(system, keys);
+        });
+        return out;
     }
 }

@@ -1,7 +1,8 @@
 package charon.campaign;
 
+import jakarta.json.JsonValue;
+
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,33 +44,23 @@ public record Terminal(String slug, Map<String, Object> data, List<Message> inbo
     }
 
     /** Entry of the GM tree (§3.1). */
-    Map<String, Object> treeJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("slug", slug);
-        json.put("name", Values.rawOr(data, "name", ""));
-        json.put("owner", Values.rawOr(data, "owner", ""));
-        json.put("description", Values.rawOr(data, "description", ""));
-        return json;
+    TerminalEntry treeJson() {
+        return new TerminalEntry(slug, raw("name", ""), raw("owner", ""), raw("description", ""), null);
     }
 
     /** Entry of the active-view location_data: no messages (they made the payload huge). */
-    Map<String, Object> summaryJson() {
-        Map<String, Object> json = treeJson();
-        json.put("access_level", Values.rawOr(data, "access_level", "PUBLIC"));
-        return json;
+    TerminalEntry summaryJson() {
+        return new TerminalEntry(slug, raw("name", ""), raw("owner", ""), raw("description", ""), raw("access_level", "PUBLIC"));
     }
 
     /** §8 body. */
-    Map<String, Object> toJson(String locationName) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("slug", slug);
-        json.put("owner", Values.rawOr(data, "owner", ""));
-        json.put("terminal_id", Values.rawOr(data, "terminal_id", ""));
-        json.put("access_level", Values.rawOr(data, "access_level", "PUBLIC"));
-        json.put("description", Values.rawOr(data, "description", ""));
-        json.put("location_name", locationName);
-        json.put("inbox", inbox.stream().map(Message::toJson).toList());
-        json.put("sent", sent.stream().map(Message::toJson).toList());
-        return json;
+    TerminalDocument toJson(String locationName) {
+        return new TerminalDocument(slug, raw("owner", ""), raw("terminal_id", ""), raw("access_level", "PUBLIC"),
+                raw("description", ""), locationName, inbox.stream().map(Message::toJson).toList(),
+                sent.stream().map(Message::toJson).toList());
+    }
+
+    private JsonValue raw(String key, String fallback) {
+        return FreeForm.json(Values.rawOr(data, key, fallback));
     }
 }

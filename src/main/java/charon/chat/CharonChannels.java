@@ -165,18 +165,12 @@ public class CharonChannels {
     }
 
     /** For the GM console: every channel with its counts (api-contract §9.1 unread rules). */
-    public List<Map<String, Object>> overview() {
-        List<Map<String, Object>> out = new ArrayList<>();
+    public List<ChannelSummary> overview() {
+        List<ChannelSummary> out = new ArrayList<>();
         synchronized (channels) {
-            loaded().forEach((name, conversation) -> {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("channel", name);
-                entry.put("message_count", conversation.messages.size());
-                entry.put("unread_count", unread(conversation));
-                entry.put("last_message", conversation.messages.isEmpty() ? null
-                        : conversation.messages.get(conversation.messages.size() - 1));
-                out.add(entry);
-            });
+            loaded().forEach((name, conversation) -> out.add(new ChannelSummary(name,
+                    conversation.messages.size(), unread(conversation), conversation.messages.isEmpty() ? null
+                    : conversation.messages.get(conversation.messages.size() - 1))));
         }
         return out;
     }

@@ -1,16 +1,11 @@
 package charon.chat;
 
 import java.util.List;
-import java.util.Map;
 
 /** The answers of CHARON's conversation endpoints (api-contract §9.2), in the contract's shapes. */
 public final class ConversationAnswers {
 
     private ConversationAnswers() {
-    }
-
-    public record Done(boolean success) {
-        static final Done DONE = new Done(true);
     }
 
     public record ChannelDone(boolean success, String channel) {
@@ -44,7 +39,7 @@ public final class ConversationAnswers {
         }
     }
 
-    public record Channels(List<Map<String, Object>> channels) {
+    public record Channels(List<ChannelSummary> channels) {
     }
 
     @jakarta.json.bind.annotation.JsonbNillable

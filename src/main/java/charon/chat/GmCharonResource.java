@@ -19,7 +19,7 @@ import charon.json.NoFields;
 import charon.chat.ConversationAnswers.ChannelDone;
 import charon.chat.ConversationAnswers.Channels;
 import charon.chat.ConversationAnswers.DialogSet;
-import charon.chat.ConversationAnswers.Done;
+import charon.json.Done;
 import charon.chat.ConversationAnswers.LocationSet;
 import charon.chat.ConversationAnswers.ModeSet;
 import charon.chat.ConversationAnswers.Sent;

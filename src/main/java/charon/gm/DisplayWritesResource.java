@@ -24,8 +24,8 @@ public class DisplayWritesResource {
 
     @POST
     @Path("terminal/hide/")
-    public TableAnswers.Done hideTerminal(NoFields body) {
+    public charon.json.Done hideTerminal(NoFields body) {
         commands.hideTerminal();
-        return TableAnswers.Done.DONE;
+        return charon.json.Done.DONE;
     }
 }

@@ -10,16 +10,6 @@ public final class TableAnswers {
     private TableAnswers() {
     }
 
-    public record Done(boolean success) {
-        public static final Done DONE = new Done(true);
-    }
-
-    public record Reset(boolean success, long version) {
-        Reset(long version) {
-            this(true, version);
-        }
-    }
-
     /**
      * What the next undo and redo would revert, for the console's buttons. The nulls are written out
      * ({@code "next_undo": null}): the console tells "nothing to undo" from a missing key.

@@ -16,7 +16,7 @@ import charon.gm.GmRequests.NewSession;
 import charon.gm.GmRequests.ResetEncounter;
 import charon.json.NoFields;
 import charon.gm.TableAnswers.History;
-import charon.gm.TableAnswers.Reset;
+import charon.json.Applied;
 import charon.gm.TableAnswers.SessionStarted;
 import charon.view.ActiveViewStore;
 import charon.view.TableSnapshot;
@@ -40,9 +40,9 @@ public class TableResource {
 
     @POST
     @Path("encounter/reset/")
-    public Reset resetEncounter(ResetEncounter body) {
+    public Applied resetEncounter(ResetEncounter body) {
         VersionedView reset = commands.resetEncounter(java.util.Optional.ofNullable(body.locationSlug()));
-        return new Reset(reset.version());
+        return new Applied(reset.version());
     }
 
     @POST

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 
+import charon.json.Applied;
 import charon.json.JsonRequest;
 import charon.view.ActiveViewStore;
 import charon.view.SoundState;
@@ -44,9 +45,6 @@ public class GmSoundResource {
                             Map<String, String> ambienceByView, int level) {
     }
 
-    public record Changed(boolean success, long version) {
-    }
-
     public record Fired(boolean success, long version, long sequence) {
     }
 
@@ -73,13 +71,13 @@ public class GmSoundResource {
 
     @POST
     @Path("ambience/")
-    public Changed ambience(Ambience body) {
-        return new Changed(true, commands.ambience(body.viewType(), body.ambience()).version());
+    public Applied ambience(Ambience body) {
+        return new Applied(commands.ambience(body.viewType(), body.ambience()).version());
     }
 
     @POST
     @Path("level/")
-    public Changed level(Level body) {
-        return new Changed(true, commands.level(body.level()).version());
+    public Applied level(Level body) {
+        return new Applied(commands.level(body.level()).version());
     }
 }

@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import charon.push.DisplayStreams;
@@ -33,30 +31,16 @@ public class DiagnosticsResource {
     DisplayStreams streams;
 
     @GET
-    public Map<String, Object> diagnostics(@QueryParam("gc") boolean gc) {
+    public Diagnostics diagnostics(@QueryParam("gc") boolean gc) {
         if (gc) {
             System.gc();
             System.gc();
         }
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("pid", ProcessHandle.current().pid());
-        body.put("heap_used_bytes", heap.getUsed());
-        body.put("heap_committed_bytes", heap.getCommitted());
-        body.put("heap_max_bytes", heap.getMax());
-        body.put("threads", ManagementFactory.getThreadMXBean().getThreadCount());
-        body.put("process_cpu_ns", processCpuNanos());
-        body.put("jit_compile_ms", jitCompileMillis());
-        body.put("open_files", openFiles());
-        body.put("connected_displays", streams.connected());
-        body.put("events_sent", streams.eventsSent());
-        body.put("displays_dropped", streams.dropped());
-        body.put("streams_closed_at_first_event", streams.closedAtFirstEvent());
-        body.put("stuck_writes", streams.stuckWrites());
-        body.put("streams_ended_over_device_limit", streams.endedOverDeviceLimit());
-        body.put("streams_by_connection", streams.streamsByConnection());
-        body.put("patches_sent", streams.patchesSent());
-        return body;
+        return new Diagnostics(ProcessHandle.current().pid(), heap.getUsed(), heap.getCommitted(), heap.getMax(),
+                ManagementFactory.getThreadMXBean().getThreadCount(), processCpuNanos(), jitCompileMillis(), openFiles(),
+                streams.connected(), streams.eventsSent(), streams.dropped(), streams.closedAtFirstEvent(), streams.stuckWrites(),
+                streams.endedOverDeviceLimit(), streams.streamsByConnection(), streams.patchesSent());
     }
 
     private static long processCpuNanos() {

@@ -9,9 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import charon.campaign.CurrentCampaign;
 import charon.journal.TableJournal;
@@ -49,24 +47,12 @@ public class StatusResource {
             // a failing table-state journal does not stop the table (it plays on from memory) but is worth a warning
             reasons.add("the table's state cannot be saved");
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", reasons.isEmpty() ? "ok" : "degraded");
-        if (!reasons.isEmpty()) {
-            body.put("reasons", reasons);
-        }
-        body.put("database", databaseUp ? "reachable" : "unreachable");
-        body.put("journal", journal.healthy() ? "ok" : "failing");
-        body.put("journal_version", journal.writtenVersion());
-        body.put("campaign", Map.of(
-                "loaded", campaign.unavailable().isEmpty(),
-                "demo", campaign.isDemo(),
-                "locations", campaign.get().allLocations().size(),
-                "problems", campaign.get().problems().size()));
-        body.put("connected_displays", streams.connected());
-        body.put("events_sent", streams.eventsSent());
-        body.put("displays_dropped", streams.dropped());
-        body.put("streams_closed_at_first_event", streams.closedAtFirstEvent());
-        body.put("version", store.current().version());
+        Health body = new Health(reasons.isEmpty() ? "ok" : "degraded", reasons.isEmpty() ? null : List.copyOf(reasons),
+                databaseUp ? "reachable" : "unreachable", journal.healthy() ? "ok" : "failing", journal.writtenVersion(),
+                new Health.CampaignHealth(campaign.unavailable().isEmpty(), campaign.isDemo(),
+                        campaign.get().allLocations().size(), campaign.get().problems().size()),
+                streams.connected(), streams.eventsSent(), streams.dropped(), streams.closedAtFirstEvent(),
+                store.current().version());
         return Response.status(databaseUp ? 200 : 503).entity(body).build();
     }
 }

@@ -90,17 +90,21 @@ public class ActiveViewPayloads {
     AudiencePayloads serialize(VersionedView versioned) {
         ActiveView state = versioned.view();
         SoundState sound = versioned.sound();
-        SerializedPayload gm = new SerializedPayload(versioned.version(), Json.write(withSound(
-                withBridge(build(state), versioned.bridge()), sound.payload(state.viewType(), true))));
-        SerializedPayload players = new SerializedPayload(versioned.version(), Json.write(withSound(
-                withBridge(buildForPlayers(state), bridgeForPlayers(state, versioned.bridge())), sound.payload(state.viewType(), false))));
+        SerializedPayload gm = new SerializedPayload(versioned.version(), Json.write(withTableKeys(
+                build(state), versioned.bridge(), sound.payload(state.viewType(), true))));
+        SerializedPayload players = new SerializedPayload(versioned.version(), Json.write(withTableKeys(
+                buildForPlayers(state), bridgeForPlayers(state, versioned.bridge()), sound.payload(state.viewType(), false))));
         return new AudiencePayloads(players, gm);
     }
 
-    /** The payload with the bridge the GM chose as its {@code bridge} key (issue 17.4: a key added to the 16 fields). */
-    private static ActiveViewPayload withBridge(ActiveViewPayload payload, BridgeView bridge) {
+    /**
+     * The payload with the keys the table adds to the 16 fields, in one copy: the bridge the GM chose
+     * ({@code bridge}, issue 17.4) and the table's sound ({@code sound}).
+     */
+    private static ActiveViewPayload withTableKeys(ActiveViewPayload payload, BridgeView bridge, Record sound) {
         Map<String, Object> derived = new java.util.LinkedHashMap<>(payload.derived());
         derived.put("bridge", bridge);
+        derived.put("sound", sound);
         return new ActiveViewPayload(payload.state(), derived);
     }
 
@@ -133,13 +137,6 @@ public class ActiveViewPayloads {
             LOG.log(Level.SEVERE, "Could not build the players' view from the campaign; sending the state's revealed part alone", e);
             return PlayerState.withoutCampaign(state);
         }
-    }
-
-    /** The payload with the table's sound as one more key (the 16 state fields stay as they are). */
-    private static ActiveViewPayload withSound(ActiveViewPayload payload, Map<String, Object> sound) {
-        Map<String, Object> derived = new java.util.LinkedHashMap<>(payload.derived());
-        derived.put("sound", sound);
-        return new ActiveViewPayload(payload.state(), derived);
     }
 
     private Map<String, Object> derive(ActiveView state) {

@@ -57,17 +57,10 @@ public record SoundState(SoundAlert alert, Map<String, String> ambience, int lev
     }
 
     /**
-     * The payload's {@code sound} key: the last alert, the ambience of the view shown and the level; the GM's
+     * The payload's {@code sound} key ({@link SoundPayload}): the last alert, the ambience of the view shown and the level; the GM's
      * payload also names every view's ambience (for the console's panel).
      */
-    public Map<String, Object> payload(ViewType shown, boolean everyView) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("alert", alert == null ? null : Map.of("name", alert.name(), "sequence", alert.sequence(), "at", alert.at()));
-        out.put("ambience", ambienceFor(shown));
-        out.put("level", level);
-        if (everyView) {
-            out.put("ambience_by_view", ambience);
-        }
-        return out;
+    public Record payload(ViewType shown, boolean everyView) {
+        return SoundPayload.of(this, shown, everyView);
     }
 }

@@ -12,9 +12,10 @@ import charon.json.Json;
 /** What a read endpoint answers for a campaign call: 200 and the body, or the refusal's status and error body. */
 record Answered(int status, Map<String, Object> body) {
 
-    static Answered of(Supplier<Map<String, Object>> call) {
+    /** The answer as the wire carries it (see {@link Plain}). */
+    static Answered of(Supplier<?> call) {
         try {
-            return new Answered(200, call.get());
+            return new Answered(200, Plain.object(call.get()));
         } catch (Refusal refused) {
             return new Answered(RefusalMapper.status(refused), errorBody(refused));
         }

@@ -206,7 +206,7 @@ class BadDataTest {
         assertEquals(".", c.problems().get(0).file());
         assertTrue(c.systems().isEmpty());
         assertEquals(404, Answered.of(() -> c.starMapJson()).status());
-        assertEquals(Map.of("images", List.of()), c.tokenImagesJson());
+        assertEquals(List.of(), c.tokenImages());
     }
 
     @Test

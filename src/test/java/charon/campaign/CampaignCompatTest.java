@@ -47,7 +47,7 @@ class CampaignCompatTest {
             String json = TestJson.write(enrichment);
             assertTrue(json.length() < 16 * 1024, location.slug() + ": " + json.length() + " bytes");
         }
-        String tree = TestJson.write(campaign.locationsTreeJson());
+        String tree = charon.json.Json.write(campaign.locationsTreeJson());
         for (Location location : campaign.allLocations()) {
             assertTrue(tree.contains("\"" + location.slug() + "\""), location.slug() + " missing from the GM's tree");
         }
@@ -106,7 +106,7 @@ class CampaignCompatTest {
         for (Map<String, Object> npc : campaign.npcs()) {
             assertNotEquals("", String.valueOf(npc.getOrDefault("name", "")), "an NPC without a name: " + npc.get("id"));
         }
-        TestJson.write(campaign.npcCards());
+        charon.json.Json.write(campaign.npcCards());
         TestJson.write(campaign.sessionsJson());
         campaign.ship().ifPresent(ship -> assertEquals(200, Answered.of(() -> campaign.shipStatusJson(Map.of())).status()));
     }

@@ -117,7 +117,7 @@ class PlayerProjectionTest {
         Map<String, Object> shown = PlayerLocationJson.enrichment(ship, "", Optional.of(revealed("wren_cockpit")));
         @SuppressWarnings("unchecked")
         Map<String, Object> data = (Map<String, Object>) shown.get("location_data");
-        assertEquals(List.of("helm"), RevealedMap.listOfMaps(data.get("terminals")).stream().map(t -> t.get("slug")).toList(),
+        assertEquals(List.of("helm"), RevealedMap.listOfMaps(Plain.of(data.get("terminals"))).stream().map(t -> t.get("slug")).toList(),
                 "the medbay's terminal stands in the hidden medbay");
         @SuppressWarnings("unchecked")
         Map<String, Object> manifest = (Map<String, Object>) ((Map<String, Object>) data.get("map")).get("manifest");

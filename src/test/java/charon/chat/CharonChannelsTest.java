@@ -113,7 +113,7 @@ class CharonChannelsTest {
         before.charonReply("story", "UNKNOWN.");
         CharonChannels after = channels(); // a new server on the same store
         assertEquals(before.conversation("story"), after.conversation("story"));
-        assertEquals(List.of("default", "bridge", "story"), after.overview().stream().map(c -> c.get("channel")).toList());
+        assertEquals(List.of("default", "bridge", "story"), after.overview().stream().map(c -> c.channel()).toList());
     }
 
     @Test
@@ -174,11 +174,17 @@ class CharonChannelsTest {
         CharonChannels channels = channels();
         channels.playerQuery("spam7", "spam");
         channels.playerQuery("bridge", "hello");
+        assertTrue(charon.json.Json.write(channels.overview().get(1))
+                .matches("\\{\"channel\":\"bridge\",\"message_count\":1,\"unread_count\":1,\"last_message\":\\{\"content\":\"hello\".*\\}\\}"),
+                charon.json.Json.write(channels.overview().get(1)));
         channels.delete("spam7");
         channels.delete("bridge");
-        assertEquals(List.of("default", "bridge"), channels.overview().stream().map(c -> c.get("channel")).toList());
-        assertEquals(List.of("default", "bridge"), channels().overview().stream().map(c -> c.get("channel")).toList(), "after a restart too");
+        assertEquals(List.of("default", "bridge"), channels.overview().stream().map(c -> c.channel()).toList());
+        assertEquals(List.of("default", "bridge"), channels().overview().stream().map(c -> c.channel()).toList(), "after a restart too");
         assertTrue(channels.conversation("bridge").isEmpty());
+        // an empty channel's last_message is written as null, as the contract's overview has it
+        assertEquals("{\"channel\":\"bridge\",\"message_count\":0,\"unread_count\":0,\"last_message\":null}",
+                charon.json.Json.write(channels.overview().get(1)));
         assertEquals(ConversationChanged.emptied("bridge"), announcements.fired.get(announcements.fired.size() - 1));
         assertThrows(charon.errors.NotFound.class, () -> channels.delete("spam7"));
     }

@@ -77,4 +77,16 @@ class TableStateJsonTest {
         assertEquals(BridgeView.START, TableStateCodec.read(older).bridge(), "a row from before the bridge starts on the galaxy");
         assertThrows(RuntimeException.class, () -> TableStateCodec.read(json.replace("ORBIT", "WARP")));
     }
+
+    /** The payload's sound key: alert null before the first (the displays read it so), keys in a fixed order. */
+    @Test
+    void theSoundKeyOfThePayloads() {
+        charon.view.SoundState sound = charon.view.SoundState.START;
+        assertEquals("{\"alert\":null,\"ambience\":\"tension-drone\",\"level\":60}",
+                Json.write(sound.payload(charon.view.ViewType.ENCOUNTER, false)));
+        charon.view.SoundState fired = sound.withAlert("klaxon", java.time.Instant.parse("2291-03-01T10:00:00Z"));
+        assertEquals("{\"alert\":{\"name\":\"klaxon\",\"sequence\":1,\"at\":\"2291-03-01T10:00:00Z\"},"
+                + "\"ambience\":\"engine-hum\",\"level\":60,\"ambience_by_view\":{",
+                Json.write(fired.payload(charon.view.ViewType.BRIDGE, true)).replaceAll("\\{\"STANDBY.*", "{"));
+    }
 }

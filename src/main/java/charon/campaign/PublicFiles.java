@@ -21,14 +21,14 @@ import charon.view.SerializedPayload;
 import charon.view.ViewType;
 
 /**
- * Which campaign images a player's device may fetch from {@code /data/}: those a public response names. That is
+ * Which campaign files (images and sounds) a player's device may fetch from {@code /data/}: those a public response names. That is
  * the players' payload of the newest state (portraits the GM shows, token pictures, the picture of a map drawn as
  * one image), the ship and the star, system and orbit maps, and while the BRIDGE is shown its roster and logs (crew,
  * NPCs not marked GM-only, session logs). Anything else (a GM-only NPC's portrait, the picture of a map revealed room by room, a handout
  * not handed out) answers 404 to players, whatever its name; the GM's console reads every image.
  */
 @ApplicationScoped
-public class PublicImages {
+public class PublicFiles {
 
     @Inject
     CurrentCampaign current;
@@ -110,7 +110,7 @@ public class PublicImages {
 
     private static boolean isImage(String text) {
         int dot = text.lastIndexOf('.');
-        return dot > 0 && CampaignImageServlet.IMAGE_TYPES.containsKey(text.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return dot > 0 && CampaignImageServlet.SERVED_TYPES.containsKey(text.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     /** The same forms the pages accept ({@code /data/x.png}, {@code data/x.png}, {@code x.png}: api.js dataUrl). */

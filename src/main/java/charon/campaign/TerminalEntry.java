@@ -1,0 +1,12 @@
+package charon.campaign;
+
+import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
+/**
+ * A terminal as a location lists it: in the GM's tree (§3.1, no {@code access_level}) and in the payload's
+ * {@code location_data} (with it; the messages are read at the terminal endpoint). Values as terminal.yaml has them.
+ */
+@JsonbPropertyOrder({"slug", "name", "owner", "description", "accessLevel"})
+public record TerminalEntry(String slug, JsonValue name, JsonValue owner, JsonValue description, JsonValue accessLevel) {
+}
