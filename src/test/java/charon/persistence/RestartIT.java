@@ -37,7 +37,8 @@ import charon.testsupport.DjangoDatabase;
  * that reconnects gets the current state and the changes after it. The server runs in its own process
  * (embedded Tomcat on the exploded WAR).
  */
-@Timeout(value = 180, unit = TimeUnit.SECONDS)
+// a hang guard, not a timing target: each method starts up to five server JVMs, and two test JVMs share the cores
+@Timeout(value = 360, unit = TimeUnit.SECONDS)
 class RestartIT {
 
     private static final Path DATA = Path.of(System.getProperty("charon.test.dir", "target/test-data"), "restart-" + System.nanoTime());
