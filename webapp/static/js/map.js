@@ -174,6 +174,9 @@ export class EncounterMap extends MapInteraction {
       });
       const rx = r.x * u, ry = r.y * u, rw = r.width * u, rh = r.height * u;
       g.appendChild(s('rect', { class: 'room-box', x: rx, y: ry, width: rw, height: rh }));
+      // a HAZARD room's pulse is its own outline whose opacity is animated: Chromium runs that off the main thread,
+      // where an animated stroke-opacity restyled and repainted the map every frame (docs/performance.md)
+      if (st === 'HAZARD') g.appendChild(s('rect', { class: 'room-pulse', x: rx, y: ry, width: rw, height: rh }));
       if (!visible) {
         g.appendChild(s('path', { class: 'room-x', d: `M${rx + rw - 16} ${ry + 6} l10 10 M${rx + rw - 6} ${ry + 6} l-10 10` }));
       }

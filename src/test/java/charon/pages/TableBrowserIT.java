@@ -237,8 +237,19 @@ class TableBrowserIT {
         charon.testsupport.RendererCpu renderers = charon.testsupport.RendererCpu.under(
                 ((Number) tv.getCapabilities().getCapability("goog:processID")).longValue());
         long[][][] perMove = new long[moves][][];
-        long movesStart = System.nanoTime();
+        charon.testsupport.PageMetrics.enable(tv);
         tv.executeCdpCommand("Emulation.setCPUThrottlingRate", java.util.Map.of("rate", 6));
+        // one idle second first, throttled: what the TV's page does with no event to handle (Chromium's counters), and
+        // how long its main thread is on a CPU meanwhile (mostly Chromium's throttling itself: on Linux it "suspends" the
+        // thread by a signal whose handler spins, 5 of every 6 x 200 µs, busy or idle; docs/performance.md)
+        long[][] idleBefore = renderers.sample();
+        charon.testsupport.PageMetrics idleStart = charon.testsupport.PageMetrics.of(tv);
+        long idleWall = System.nanoTime();
+        Thread.sleep(1000); // a measuring window, not a wait for anything
+        charon.testsupport.PageMetrics movesStartMetrics = charon.testsupport.PageMetrics.of(tv);
+        idleWall = System.nanoTime() - idleWall;
+        long[][] idleAfter = renderers.sample();
+        long movesStart = System.nanoTime();
         try {
             for (int i = 1; i <= moves; i++) {
                 String x = String.valueOf(i % 2 == 0 ? 9 : 10);
@@ -263,6 +274,8 @@ class TableBrowserIT {
         } finally {
             tv.executeCdpCommand("Emulation.setCPUThrottlingRate", java.util.Map.of("rate", 1));
         }
+        long movesWall = System.nanoTime() - movesStart;
+        charon.testsupport.PageMetrics movesEnd = charon.testsupport.PageMetrics.of(tv);
         assertTrue(patchesSent() - patchesBefore >= moves, "the TV is on a patch stream");
         assertEquals(Boolean.TRUE, js(display, "const q = (id) => document.querySelector('[data-testid=\"' + id + '\"]');"
                 + "return window.keptNodes.every(n => n && n.isConnected) && window.keptNodes[0] === q('room-wren_galley')"
@@ -278,7 +291,13 @@ class TableBrowserIT {
                 perfMode ? " (performance mode: no animations)" : "", ms.length, ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.9) - 1], ms[ms.length - 1],
                 durations.stream().map(d -> String.format(java.util.Locale.ROOT, "%.1f", d.doubleValue()))
                         .collect(java.util.stream.Collectors.joining(" ")));
-        line += rendererLine(perMove, renderers.renderers(), System.nanoTime() - movesStart);
+        line += rendererLine(perMove, renderers.renderers(), movesWall);
+        line += String.format(java.util.Locale.ROOT, "TV page (Chromium Performance.getMetrics) per move: %s; in one idle second"
+                + " before, throttled: %s, busiest renderer main thread on a CPU %.0f %% of it; animations running: %s%n",
+                movesEnd.since(movesStartMetrics, moves), movesStartMetrics.since(idleStart, 1), idleShare(idleBefore, idleAfter, idleWall),
+                js(display, "return document.getAnimations().filter(a => a.playState === 'running').map(a => (a.animationName"
+                        + " || a.transitionProperty) + ' on ' + (a.effect && a.effect.target ? a.effect.target.tagName + '.'"
+                        + " + a.effect.target.getAttribute('class') : '?')).join('; ');"));
         System.out.print(line);
         Files.writeString(Path.of("target", "display-work.txt"), line, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
@@ -321,11 +340,20 @@ class TableBrowserIT {
         java.util.Arrays.sort(cpu);
         java.util.Arrays.sort(wait);
         int p90 = (int) Math.ceil(cpu.length * 0.9) - 1;
-        return String.format(java.util.Locale.ROOT, "TV renderer main thread per move (CPU throttled 6x, which suspends the "
-                + "thread and does not add CPU time; the handler, the rendering after it, the test's one wait script): on a "
+        return String.format(java.util.Locale.ROOT, "TV renderer main thread per move (CPU throttled 6x, whose suspension spins "
+                + "on the CPU; the handler, the rendering after it, the test's one wait script): on a "
                 + "CPU median %.2f ms, p90 %.2f ms, max %.2f ms; waiting for a core median %.2f ms, p90 %.2f ms, max %.2f ms;"
                 + " on a CPU %.0f %% of the %.1f s the moves took%n", cpu[cpu.length / 2], cpu[p90], cpu[cpu.length - 1], wait[wait.length / 2],
                 wait[p90], wait[wait.length - 1], 100 * cpuTotal / (wallNanos / 1e6), wallNanos / 1e9);
+    }
+
+    /** The largest share of {@code wallNanos} any renderer's main thread spent on a CPU between the two samples. */
+    private static double idleShare(long[][] before, long[][] after, long wallNanos) {
+        double most = 0;
+        for (int r = 0; r < after.length; r++) {
+            most = Math.max(most, 100.0 * (after[r][0] - before[r][0]) / wallNanos);
+        }
+        return most;
     }
 
     private long patchesSent() throws Exception {
