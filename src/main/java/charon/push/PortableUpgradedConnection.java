@@ -62,9 +62,7 @@ public final class PortableUpgradedConnection extends GuardedConnection implemen
             return;
         }
         awaitWritable();
-        out.write(bytes);
-        // isReady() hands the bytes on to the socket; what it does not take waits in the container
-        out.isReady();
+        writeAndFlush(bytes);
     }
 
     @Override
@@ -72,8 +70,17 @@ public final class PortableUpgradedConnection extends GuardedConnection implemen
         if (!handedOver || !out.isReady()) {
             return DirectWrite.QUEUE;
         }
-        out.write(chunked ? event.chunk() : event.wire());
-        return out.isReady() ? DirectWrite.DONE : DirectWrite.FLUSH;
+        return writeAndFlush(chunked ? event.chunk() : event.wire()) ? DirectWrite.DONE : DirectWrite.FLUSH;
+    }
+
+    /**
+     * Into the container's buffer, then towards the socket without waiting; false if the socket did not take it all
+     * (the container goes on flushing by itself, and calls onWritePossible when it is done).
+     */
+    private boolean writeAndFlush(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+        return out.isReady();
     }
 
     @Override
@@ -108,8 +115,7 @@ public final class PortableUpgradedConnection extends GuardedConnection implemen
     @Override
     protected void writeLastBytes() throws IOException {
         if (handedOver && chunked && out.isReady()) {
-            out.write(LAST_CHUNK);
-            out.isReady();
+            writeAndFlush(LAST_CHUNK);
         }
     }
 
@@ -135,7 +141,10 @@ public final class PortableUpgradedConnection extends GuardedConnection implemen
 
     // ---- the container's side, on its threads
 
-    /** The servlet has returned: what was sent meanwhile goes out now, then reads and writes are non-blocking. */
+    /**
+     * The servlet has returned: reads and writes become non-blocking. Writes are possible once the container has made
+     * its first call to onWritePossible (isReady() is false until then); that call sends what was kept meanwhile.
+     */
     @Override
     public void init(WebConnection webConnection) {
         io.lock();
@@ -145,19 +154,32 @@ public final class PortableUpgradedConnection extends GuardedConnection implemen
             ServletInputStream in = webConnection.getInputStream();
             in.setReadListener(new DisplayClose(in));
             out.setWriteListener(new Writable());
+        } catch (IOException | RuntimeException e) {
+            closed = true;
+        } finally {
+            io.unlock();
+        }
+        if (closed && !markEnding()) {
+            closeStreams();
+            runEnded();
+        }
+    }
+
+    /** The first onWritePossible: the first event, kept until now, goes out. */
+    private void handOver() {
+        io.lock();
+        try {
+            if (handedOver) {
+                return;
+            }
             byte[] first = pending.toByteArray();
             pending = null;
             handedOver = true;
             if (first.length > 0) {
-                if (!out.isReady()) {
-                    throw new IOException("new connection not writable");
-                }
-                out.write(first);
+                writeAndFlush(first);
             }
             if (closed) {
                 writeLastBytes();
-            } else {
-                out.isReady();
             }
         } catch (IOException | RuntimeException e) {
             closed = true;
@@ -199,6 +221,9 @@ public final class PortableUpgradedConnection extends GuardedConnection implemen
     private final class Writable implements WriteListener {
         @Override
         public void onWritePossible() {
+            if (!handedOver) {
+                handOver();
+            }
             synchronized (writable) {
                 writable.notifyAll();
             }
