@@ -254,9 +254,13 @@ public final class PortableUpgradedConnection extends GuardedConnection implemen
             }
         }
 
+        /**
+         * Not taken for the close: a container may call it at once for a request with no body (Payara). The close is
+         * the end of input read above (Tomcat reads it there before it calls this) or an error.
+         */
         @Override
         public void onAllDataRead() {
-            displayGone();
+            // see above
         }
 
         @Override
