@@ -18,7 +18,15 @@ final class DisplayConnections {
 
     private static final Logger LOG = Logger.getLogger(DisplayConnections.class.getName());
     private static final boolean TOMCAT = tomcatUpgradeAvailable();
+    /** {@code -Dcharon.push.connection=portable}: the public Servlet upgrade ({@link PortableUpgradedConnection}), measured against the default. */
+    static final boolean PORTABLE = "portable".equals(System.getProperty("charon.push.connection"));
     private static volatile boolean upgradeFailureLogged;
+
+    static {
+        if (PORTABLE) {
+            LOG.info("charon.push.connection=portable: display streams use the Servlet API's HTTP upgrade");
+        }
+    }
 
     private DisplayConnections() {
     }
@@ -36,7 +44,18 @@ final class DisplayConnections {
     /** The connection of a stream whose head is sent ({@link #sendHead}). */
     static DisplayConnection open(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ConnectionKinds kinds = ConnectionKinds.SHARED;
-        if (TOMCAT && kinds.upgradeUsable()) {
+        if (PORTABLE) {
+            try {
+                DisplayConnection portable = portableUpgrade(request, response);
+                kinds.track(ConnectionKinds.Kind.UPGRADED, portable);
+                return portable;
+            } catch (IOException | RuntimeException | jakarta.servlet.ServletException e) {
+                if (!upgradeFailureLogged) {
+                    upgradeFailureLogged = true;
+                    LOG.log(Level.WARNING, "The container did not upgrade a display's connection; streams keep their requests open", e);
+                }
+            }
+        } else if (TOMCAT && kinds.upgradeUsable()) {
             try {
                 DisplayConnection upgraded = TomcatUpgrade.take(request, response);
                 kinds.track(ConnectionKinds.Kind.UPGRADED, upgraded);
@@ -53,6 +72,14 @@ final class DisplayConnections {
         DisplayConnection async = AsyncConnection.start(request);
         kinds.track(ConnectionKinds.Kind.ASYNC, async);
         return async;
+    }
+
+    private static DisplayConnection portableUpgrade(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, jakarta.servlet.ServletException {
+        boolean chunked = "chunked".equalsIgnoreCase(response.getHeader("Transfer-Encoding"));
+        PortableUpgradedConnection connection = request.upgrade(PortableUpgradedConnection.class);
+        connection.chunked(chunked);
+        return connection;
     }
 
     private static boolean tomcatUpgradeAvailable() {
