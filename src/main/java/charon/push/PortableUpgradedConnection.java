@@ -7,9 +7,7 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Writes are non-blocking ({@link WriteListener}): the fanning thread writes while {@code isReady()}, the container
  * keeps what the socket did not take, and a writer thread that must wait for it waits for {@code onWritePossible}, for
- * at most {@link #WRITE_TIMEOUT_MS} (the container leaves upgraded connections without timeouts). A display that closes
+ * at most {@link BeforeHandOver#WRITE_TIMEOUT_MS} (the container leaves upgraded connections without timeouts). A display that closes
  * its end is seen by the {@link ReadListener} (end of input, or an error).
  *
  * <p>Limit of the public API: the container closes the socket only during one of its own dispatches once both streams
@@ -30,13 +28,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PortableUpgradedConnection extends GuardedConnection implements HttpUpgradeHandler {
 
-    static final int WRITE_TIMEOUT_MS = 20_000;
-    private static final int MAX_PENDING = 1 << 20;
-    private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    /** What is sent before the container hands the connection over; guarded by io, null once handed over. */
-    private ByteArrayOutputStream pending = new ByteArrayOutputStream();
-    private volatile boolean handedOver;
+    /** What is sent before the container hands the connection over (the first event). */
+    private final BeforeHandOver beforeHandOver = new BeforeHandOver();
     private volatile boolean chunked = true;
     private volatile WebConnection connection;
     private volatile ServletOutputStream out;
@@ -54,11 +48,8 @@ public final class PortableUpgradedConnection extends GuardedConnection implemen
     @Override
     protected void write(EncodedSseEvent event) throws IOException {
         byte[] bytes = chunked ? event.chunk() : event.wire();
-        if (!handedOver) {
-            if (pending.size() > MAX_PENDING) {
-                throw new IOException("connection not handed over after " + pending.size() + " bytes");
-            }
-            pending.writeBytes(bytes);
+        if (!beforeHandOver.handedOver()) {
+            beforeHandOver.keep(bytes);
             return;
         }
         awaitWritable();
@@ -67,7 +58,7 @@ public final class PortableUpgradedConnection extends GuardedConnection implemen
 
     @Override
     protected DirectWrite writeNonBlocking(EncodedSseEvent event) throws IOException {
-        if (!handedOver || !out.isReady()) {
+        if (!beforeHandOver.handedOver() || !out.isReady()) {
             return DirectWrite.QUEUE;
         }
         return writeAndFlush(chunked ? event.chunk() : event.wire()) ? DirectWrite.DONE : DirectWrite.FLUSH;
@@ -90,7 +81,7 @@ public final class PortableUpgradedConnection extends GuardedConnection implemen
 
     /** Until the container has written out what it kept (onWritePossible), for at most the write timeout. */
     private void awaitWritable() throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WRITE_TIMEOUT_MS);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BeforeHandOver.WRITE_TIMEOUT_MS);
         synchronized (writable) {
             // isReady() false registers for onWritePossible, which needs this monitor to notify: no wake-up is lost
             while (!out.isReady()) {
@@ -99,7 +90,7 @@ public final class PortableUpgradedConnection extends GuardedConnection implemen
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new IOException("display did not read for " + WRITE_TIMEOUT_MS + " ms");
+                    throw new IOException("display did not read for " + BeforeHandOver.WRITE_TIMEOUT_MS + " ms");
                 }
                 try {
                     TimeUnit.NANOSECONDS.timedWait(writable, left);
@@ -114,14 +105,14 @@ public final class PortableUpgradedConnection extends GuardedConnection implemen
     /** The last chunk if the socket takes it now (never waiting). */
     @Override
     protected void writeLastBytes() throws IOException {
-        if (handedOver && chunked && out.isReady()) {
-            writeAndFlush(LAST_CHUNK);
+        if (beforeHandOver.handedOver() && chunked && out.isReady()) {
+            writeAndFlush(BeforeHandOver.LAST_CHUNK);
         }
     }
 
     @Override
     protected boolean canEnd() {
-        return handedOver;
+        return beforeHandOver.handedOver();
     }
 
     /** Closes both streams (the container closes the socket at its next dispatch) and forgets the stream. */
@@ -169,12 +160,10 @@ public final class PortableUpgradedConnection extends GuardedConnection implemen
     private void handOver() {
         io.lock();
         try {
-            if (handedOver) {
+            if (beforeHandOver.handedOver()) {
                 return;
             }
-            byte[] first = pending.toByteArray();
-            pending = null;
-            handedOver = true;
+            byte[] first = beforeHandOver.handOver();
             if (first.length > 0) {
                 writeAndFlush(first);
             }
@@ -221,7 +210,7 @@ public final class PortableUpgradedConnection extends GuardedConnection implemen
     private final class Writable implements WriteListener {
         @Override
         public void onWritePossible() {
-            if (!handedOver) {
+            if (!beforeHandOver.handedOver()) {
                 handOver();
             }
             synchronized (writable) {

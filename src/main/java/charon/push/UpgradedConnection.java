@@ -2,9 +2,7 @@ package charon.push;
 
 import jakarta.servlet.http.WebConnection;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import org.apache.coyote.http11.upgrade.InternalHttpUpgradeHandler;
 import org.apache.tomcat.util.net.AbstractEndpoint.Handler.SocketState;
@@ -20,7 +18,7 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  *
  * <p>The body is what an async response sends: HTTP/1.1 chunks (or raw bytes until the close, if the head said so),
  * and a last chunk when the stream ends. Writes block, on the push layer's writer threads, for at most
- * {@link #WRITE_TIMEOUT_MS} (Tomcat leaves an upgraded connection without timeouts). A display that closes its end is
+ * {@link BeforeHandOver#WRITE_TIMEOUT_MS} (Tomcat leaves an upgraded connection without timeouts). A display that closes its end is
  * noticed at once (its socket becomes readable), not at the next write.
  *
  * <p>Who touches the socket: writes and the last chunk hold {@code io} ({@link GuardedConnection}). The socket itself
@@ -31,17 +29,11 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  */
 public final class UpgradedConnection extends GuardedConnection implements InternalHttpUpgradeHandler {
 
-    /** How long a display may stop reading during one write: the connectionTimeout of server.xml, repeated here. */
-    static final int WRITE_TIMEOUT_MS = 20_000;
-    /** Bytes kept before the hand-over (normally the first event alone, until the servlet returns). */
-    private static final int MAX_PENDING = 1 << 20;
-    private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     /** Set by Tomcat before {@link #init}. */
     private volatile SocketWrapperBase<?> socket;
-    /** What is sent before Tomcat hands the socket over (the first event); guarded by io, null once handed over. */
-    private ByteArrayOutputStream pending = new ByteArrayOutputStream();
-    private volatile boolean handedOver;
+    /** What is sent before the container hands the connection over (the first event). */
+    private final BeforeHandOver beforeHandOver = new BeforeHandOver();
     private volatile boolean chunked = true;
     /** A non-blocking write left bytes in Tomcat's buffers (guarded by io). */
     private boolean unflushed;
@@ -57,11 +49,8 @@ public final class UpgradedConnection extends GuardedConnection implements Inter
     @Override
     protected void write(EncodedSseEvent event) throws IOException {
         byte[] bytes = chunked ? event.chunk() : event.wire();
-        if (!handedOver) {
-            if (pending.size() > MAX_PENDING) {
-                throw new IOException("connection not handed over after " + pending.size() + " bytes");
-            }
-            pending.writeBytes(bytes);
+        if (!beforeHandOver.handedOver()) {
+            beforeHandOver.keep(bytes);
             return;
         }
         if (unflushed) {
@@ -77,7 +66,7 @@ public final class UpgradedConnection extends GuardedConnection implements Inter
      */
     @Override
     protected DirectWrite writeNonBlocking(EncodedSseEvent event) throws IOException {
-        if (!handedOver || unflushed) {
+        if (!beforeHandOver.handedOver() || unflushed) {
             return DirectWrite.QUEUE;
         }
         byte[] bytes = chunked ? event.chunk() : event.wire();
@@ -105,9 +94,9 @@ public final class UpgradedConnection extends GuardedConnection implements Inter
      */
     @Override
     protected void writeLastBytes() throws IOException {
-        if (handedOver) {
+        if (beforeHandOver.handedOver()) {
             if (chunked) {
-                socket.write(false, LAST_CHUNK, 0, LAST_CHUNK.length);
+                socket.write(false, BeforeHandOver.LAST_CHUNK, 0, BeforeHandOver.LAST_CHUNK.length);
             }
             socket.flush(false);
         }
@@ -116,7 +105,7 @@ public final class UpgradedConnection extends GuardedConnection implements Inter
     /** Before the hand-over the dispatch that follows init() ends the connection. */
     @Override
     protected boolean canEnd() {
-        return handedOver;
+        return beforeHandOver.handedOver();
     }
 
     /**
@@ -153,7 +142,7 @@ public final class UpgradedConnection extends GuardedConnection implements Inter
         socket = wrapper;
         try {
             // Tomcat leaves upgraded connections without timeouts; a blocked write must still end
-            wrapper.setWriteTimeout(WRITE_TIMEOUT_MS);
+            wrapper.setWriteTimeout(BeforeHandOver.WRITE_TIMEOUT_MS);
         } catch (RuntimeException | LinkageError e) {
             // no write may wait forever: this stream ends at the dispatch after init()
             closed = true;
@@ -171,14 +160,12 @@ public final class UpgradedConnection extends GuardedConnection implements Inter
     public void init(WebConnection connection) {
         io.lock();
         try {
-            byte[] first = pending.toByteArray();
-            pending = null;
-            handedOver = true;
+            byte[] first = beforeHandOver.handOver();
             if (first.length > 0) {
                 writeBlocking(first);
             }
             if (closed && chunked) {
-                writeBlocking(LAST_CHUNK);
+                writeBlocking(BeforeHandOver.LAST_CHUNK);
             }
             socket.flush(true);
         } catch (IOException | RuntimeException e) {
