@@ -8,6 +8,11 @@ const enc = encodeURIComponent;
 const post = (path, body, ok, btn) => attempt(() => postJSON(path, body), { ok, button: btn });
 let channel = null;
 let auto = [];
+// pending_id → the store's revision last drawn (REMOVED once gone): a list fetched over HTTP may answer after a
+// newer change came on the stream, and must not bring back an older state or a removed draft
+const drawn = new Map();
+const REMOVED = Infinity;
+const isCurrent = (d) => (d.revision ?? 0) >= (drawn.get(d.pending_id) ?? -1);
 
 export function initCharonAi() {
   const box = $('charon-ai');
@@ -68,6 +73,7 @@ export function renderPending(box, ch, list) {
   channel = ch;
   drawAuto();
   const kept = new Map([...box.querySelectorAll('.pending')].map(el => [el.dataset.testid, el]));
+  list = list.filter(d => drawn.get(d.pending_id) !== REMOVED);
   box.replaceChildren(...list.map(d => {
     const el = kept.get('pending-' + d.pending_id);   // kept as it is: the GM may be editing it
     return el || entry(d);
@@ -78,7 +84,9 @@ export function renderPending(box, ch, list) {
 function drawDraft(d, removed) {
   const box = $('charon-pending');
   const old = box.querySelector(`[data-testid="pending-${CSS.escape(d.pending_id)}"]`);
-  if (removed) { if (old) old.remove(); return; }
+  if (removed) { drawn.set(d.pending_id, REMOVED); if (old) old.remove(); return; }
+  if (!isCurrent(d)) return;
+  drawn.set(d.pending_id, d.revision ?? 0);
   if (!old) { box.appendChild(entry(d)); return; }
   const ta = old.querySelector('textarea');
   old.querySelector('.ai-state').replaceWith(state(d));

@@ -25,12 +25,15 @@ public class DraftStore {
     Event<DraftChanged> changed;
 
     private final Map<String, Map<String, Draft>> channels = new LinkedHashMap<>();
+    /** Counts every change: the console ignores a draft older than one it has drawn (or removed). */
+    private long revision;
 
     synchronized boolean hasRoom(String channel) {
         return channels.getOrDefault(channel, Map.of()).size() < MAX_PENDING_PER_CHANNEL;
     }
 
-    synchronized Draft add(Draft draft) {
+    synchronized Draft add(Draft added) {
+        Draft draft = added.revised(++revision);
         channels.computeIfAbsent(draft.channel(), c -> new LinkedHashMap<>()).put(draft.pendingId(), draft);
         changed.fire(new DraftChanged(draft.listed(), false));
         return draft;
@@ -43,7 +46,7 @@ public class DraftStore {
         if (old == null) {
             return Optional.empty();
         }
-        Draft updated = change.apply(old);
+        Draft updated = change.apply(old).revised(++revision);
         pending.put(pendingId, updated);
         changed.fire(new DraftChanged(updated.listed(), false));
         return Optional.of(updated);
@@ -63,14 +66,14 @@ public class DraftStore {
         if (removed == null) {
             throw new charon.errors.NotFound("Pending response not found");
         }
-        changed.fire(new DraftChanged(removed.listed(), true));
+        changed.fire(new DraftChanged(removed.revised(++revision).listed(), true));
         return removed;
     }
 
     synchronized List<Draft> clear(String channel) {
         Map<String, Draft> pending = channels.remove(channel);
         List<Draft> removed = pending == null ? List.of() : List.copyOf(pending.values());
-        removed.forEach(d -> changed.fire(new DraftChanged(d.listed(), true)));
+        removed.forEach(d -> changed.fire(new DraftChanged(d.revised(++revision).listed(), true)));
         return removed;
     }
 

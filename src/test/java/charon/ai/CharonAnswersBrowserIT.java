@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -36,6 +37,8 @@ import static charon.testsupport.Pages.js;
 import static charon.testsupport.Pages.testid;
 import static charon.testsupport.Pages.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The console's CHARON answers in real headless Chromium against the real server and an in-test model server: the
@@ -119,15 +122,33 @@ class CharonAnswersBrowserIT {
         awaitTrue("GM draft ready", d -> text(d, "pending-state-" + own).startsWith("READY"));
         click("pending-reject-" + own);
         awaitTrue("rejected", d -> !exists(d, "pending-" + own));
+        drawListFetchedEarlier(own, "READY", 1);
+        assertFalse(exists(console, "pending-" + own), "a list fetched before the rejection does not bring the draft back");
 
         model.behave(FakeModelServer.Behaviour.RATE_LIMITED);
         String failed = submit("Who runs the customs hall?");
         awaitTrue("reason shown", d -> text(d, "pending-state-" + failed).contains("429"));
+        drawListFetchedEarlier(failed, "GENERATING", 1);
+        assertTrue(text(console, "pending-state-" + failed).contains("429"), "a list fetched before the failure does not undo it");
         shot("charon-ai-failed");
         console.findElement(testid("pending-text-" + failed)).sendKeys("INSPECTOR VARGA.");
         click("pending-approve-" + failed);
         awaitTrue("hand answer sent", d -> text(d, "gm-charon-log").contains("INSPECTOR VARGA.") && !exists(d, "pending-" + failed));
         assertEquals(0, JsonText.object(gm.get("gm/charon/story/pending/").body()).getInt("count"));
+    }
+
+    /**
+     * What the console does when its HTTP fetch of the pending list answers after newer changes came on the GM's
+     * stream (a race seen under load): draws that older list, here with {@code pendingId} at an old revision.
+     */
+    static void drawListFetchedEarlier(String pendingId, String status, long revision) {
+        ((JavascriptExecutor) console).executeAsyncScript("""
+                const [id, status, revision, done] = arguments;
+                import(new URL('../static/js/charon-ai.js', document.baseURI).href).then(m => {
+                  m.renderPending(document.getElementById('charon-pending'), 'story',
+                    [{ pending_id: id, query_id: 'q', channel: 'story', query: 'earlier', response: '', status, revision }]);
+                  done();
+                });""", pendingId, status, revision);
     }
 
     static ChromeDriver browser() throws Exception {
