@@ -27,25 +27,22 @@ import charon.testsupport.Session;
 import charon.testsupport.SseClient;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import charon.testsupport.DjangoDatabase;
 
 /**
- * kill -9 during a stream of message writes, with a display connected: the display's stream ends with the
- * process; after a restart on the same database file every write that was answered 2xx is there, and a display
- * that reconnects gets the current state and the changes after it. The server runs in its own process
- * (embedded Tomcat on the exploded WAR).
+ * kill -9 during a stream of message writes and GM view writes, with a display connected: the display's stream
+ * ends with the process; after a restart on the same database file every message answered 2xx is there, the table
+ * shows the last state answered, and a display that reconnects gets it. Then a journal that cannot be read, and
+ * one of a newer format. The server runs in its own process (embedded Tomcat on the exploded WAR); one test
+ * method, so that each server start (a fresh JVM, the slowest step) checks as much as it can.
  */
-// a hang guard, not a timing target: each method starts up to five server JVMs, and two test JVMs share the cores
+// a hang guard, not a timing target: four server JVMs, and two test JVMs share the cores
 @Timeout(value = 360, unit = TimeUnit.SECONDS)
 class RestartIT {
 
     private static final Path DATA = Path.of(System.getProperty("charon.test.dir", "target/test-data"), "restart-" + System.nanoTime());
-
-    private Process start(int port) throws Exception {
-        return start(DATA, port);
-    }
 
     private Process start(Path data, int port) throws Exception {
         Path launcherDir = DATA.resolve("launcher");
@@ -91,110 +88,15 @@ class RestartIT {
         }
     }
 
-    @Test
-    void everyAnsweredMessageSurvivesKillMinus9() throws Exception {
-        Files.createDirectories(DATA);
-        DjangoDatabase.create(DATA.resolve("charon.db"));
-        int port = freePort();
-        URI api = URI.create("http://127.0.0.1:" + port + "/api/");
-        Process server = start(port);
-        ConcurrentLinkedQueue<String> answered = new ConcurrentLinkedQueue<>();
-        AtomicBoolean stop = new AtomicBoolean();
-        List<Thread> writers = new ArrayList<>();
-        SseClient display = SseClient.open(api.resolve("active-view/stream/"));
-        jakarta.json.JsonArray charonBefore = null;
-        try {
-            display.next("activeview", Duration.ofSeconds(20));
-            Session gm = Session.gm(api);
-            // a CHARON exchange on the story channel, read by the GM
-            assertEquals(200, Http.post(api.resolve("charon/story/submit/"), "{\"query\":\"Where is the captain?\"}").statusCode());
-            assertEquals(200, gm.post("gm/charon/story/send/", "{\"content\":\"CAPTAIN LOCATION: UNKNOWN.\"}").statusCode());
-            assertEquals(200, gm.post("gm/charon/story/mark-read/", "{}").statusCode());
-            assertEquals(200, Http.post(api.resolve("charon/story/submit/"), "{\"query\":\"Is anyone alive?\"}").statusCode());
-            charonBefore = JsonText.object(Http.get(api.resolve("charon/story/conversation/")).body()).getJsonArray("messages");
-            for (int w = 0; w < 4; w++) {
-                int writer = w;
-                Thread thread = new Thread(() -> {
-                    for (int i = 0; i < 10_000 && !stop.get(); i++) {
-                        String content = "restart-" + writer + "-" + i;
-                        try {
-                            HttpResponse<String> response = gm.post("gm/broadcast/", "{\"content\":\"" + content + "\"}");
-                            if (response.statusCode() / 100 == 2) {
-                                answered.add(content);
-                            }
-                        } catch (IOException e) {
-                            return; // the server is gone
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                });
-                thread.start();
-                writers.add(thread);
-            }
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (answered.size() < 50 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            server.destroyForcibly(); // SIGKILL
-            server.waitFor(30, TimeUnit.SECONDS);
-            // the display's stream ends with the process (its kernel closes the socket), so EventSource notices
-            // at once and starts reconnecting instead of waiting on a dead stream
-            assertNull(display.nextOrEnd("no-such-event", Duration.ofSeconds(10)), "the display's stream ended with the server");
-        } finally {
-            display.close();
-            stop.set(true);
-            for (Thread thread : writers) {
-                thread.join(30_000);
-            }
-            server.destroyForcibly();
-        }
-        Set<String> acknowledged = Set.copyOf(answered);
-        assertTrue(acknowledged.size() >= 50, "writes were answered before the kill: " + acknowledged.size());
-
-        Process restarted = start(port);
-        try {
-            Session gm = Session.gm(api);
-            JsonObject history = JsonText.object(gm.get("gm/backup/messages").body());
-            Set<String> stored = history.getJsonArray("messages").stream()
-                    .map(m -> m.asJsonObject().getString("content")).collect(Collectors.toSet());
-            List<String> lost = acknowledged.stream().filter(c -> !stored.contains(c)).sorted().toList();
-            long unanswered = stored.stream().filter(c -> c.startsWith("restart-") && !acknowledged.contains(c)).count();
-            System.out.printf("[restart] %d writes answered 2xx before kill -9, %d lost, %d stored without an answer%n",
-                    acknowledged.size(), lost.size(), unanswered);
-            assertTrue(lost.isEmpty(), "answered writes lost after kill -9: " + lost);
-
-            // the CHARON conversation and the GM's last-read marker are still there (the original's file cache kept them too)
-            assertEquals(charonBefore, JsonText.object(Http.get(api.resolve("charon/story/conversation/")).body()).getJsonArray("messages"));
-            assertEquals(3, charonBefore.size());
-            JsonObject story = JsonText.object(gm.get("gm/charon/channels/").body()).getJsonArray("channels").stream()
-                    .map(c -> c.asJsonObject()).filter(c -> "story".equals(c.getString("channel"))).findFirst().orElseThrow();
-            assertEquals(1, story.getInt("unread_count"), "one query after the marker");
-
-            // the display reconnects (EventSource does it by itself after `retry`) and gets the restarted
-            // server's current state, then its changes
-            try (SseClient reconnected = SseClient.open(api.resolve("active-view/stream/"))) {
-                SseClient.Event first = reconnected.next("activeview", Duration.ofSeconds(20));
-                String version = Http.get(api.resolve("active-view/")).headers().firstValue("X-Charon-Version").orElseThrow();
-                assertEquals(version, first.id(), "the current state first");
-                assertEquals("STANDBY", JsonText.object(first.data()).getString("view_type"), "the view starts at STANDBY after a restart");
-                assertEquals(200, gm.post("gm/switch-view/", "{\"view_type\":\"BRIDGE\"}").statusCode());
-                assertEquals("BRIDGE", JsonText.object(reconnected.next("activeview", Duration.ofSeconds(20)).data()).getString("view_type"));
-            }
-        } finally {
-            restarted.destroyForcibly();
-            restarted.waitFor(30, TimeUnit.SECONDS);
-        }
-    }
-
     /**
-     * kill -9 in the middle of a stream of GM view writes (reveals, tokens, doors, switches across locations):
-     * the restarted server shows the last state answered 2xx (or the write in flight at the kill, which the
-     * display may already have shown), every location's memory, at a version after every version shown before;
-     * a display that reconnects gets it.
+     * kill -9 in the middle of a stream of GM view writes (reveals, tokens, doors, switches across locations) and
+     * of four GM broadcasters: the restarted server has every message answered 2xx and the CHARON conversation,
+     * shows the last state answered 2xx (or the write in flight at the kill, which the display may already have
+     * shown), every location's memory, at a version after every version shown before; a display that reconnects
+     * gets it.
      */
     @Test
-    void theTableStateSurvivesKillMinus9() throws Exception {
+    void answeredMessagesAndTheTableStateSurviveKillMinus9() throws Exception {
         Path data = Files.createDirectories(DATA.resolve("table"));
         DjangoDatabase.create(data.resolve("charon.db"));
         int port = freePort();
@@ -214,6 +116,14 @@ class RestartIT {
         Session passwordChanged = new Session(api);
         passwordChanged.login("hicks", "hicks-pass-123");
         assertEquals(200, gm.post("gm/players/hicks/password/", "{\"password\":\"hicks-new-pass-456\"}").statusCode());
+        // a CHARON exchange on the story channel, read by the GM
+        assertEquals(200, Http.post(api.resolve("charon/story/submit/"), "{\"query\":\"Where is the captain?\"}").statusCode());
+        assertEquals(200, gm.post("gm/charon/story/send/", "{\"content\":\"CAPTAIN LOCATION: UNKNOWN.\"}").statusCode());
+        assertEquals(200, gm.post("gm/charon/story/mark-read/", "{}").statusCode());
+        assertEquals(200, Http.post(api.resolve("charon/story/submit/"), "{\"query\":\"Is anyone alive?\"}").statusCode());
+        jakarta.json.JsonArray charonBefore = JsonText.object(Http.get(api.resolve("charon/story/conversation/")).body()).getJsonArray("messages");
+        ConcurrentLinkedQueue<String> messagesAnswered = new ConcurrentLinkedQueue<>();
+        List<Thread> broadcasters = new ArrayList<>();
         try (SseClient display = SseClient.open(api.resolve("active-view/stream/"))) {
             reader = new Thread(() -> {
                 try {
@@ -228,19 +138,30 @@ class RestartIT {
             reader.start();
             writer = new Thread(() -> viewWrites(gm, api, stop, lastAnswered, answeredWrites));
             writer.start();
+            for (int w = 0; w < 4; w++) {
+                broadcasters.add(broadcaster(gm, w, stop, messagesAnswered));
+            }
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (answeredWrites.get() < 60 && System.nanoTime() < deadline) {
+            while ((answeredWrites.get() < 60 || messagesAnswered.size() < 50) && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
-            server.destroyForcibly(); // SIGKILL, while the writer keeps writing
+            server.destroyForcibly(); // SIGKILL, while the writers keep writing
             server.waitFor(30, TimeUnit.SECONDS);
             writer.join(30_000);
+            for (Thread thread : broadcasters) {
+                thread.join(30_000);
+            }
+            // the display's stream ends with the process (its kernel closes the socket), so EventSource notices
+            // at once and starts reconnecting instead of waiting on a dead stream
             reader.join(30_000);
+            assertFalse(reader.isAlive(), "the display's stream ended with the server");
         } finally {
             stop.set(true);
             server.destroyForcibly();
         }
         assertTrue(answeredWrites.get() >= 60, "view writes answered before the kill: " + answeredWrites.get());
+        Set<String> acknowledged = Set.copyOf(messagesAnswered);
+        assertTrue(acknowledged.size() >= 50, "messages answered before the kill: " + acknowledged.size());
         String answered = lastAnswered.get();
         long answeredVersion = Long.parseLong(answered.substring(0, answered.indexOf('\n')));
         String answeredBody = answered.substring(answered.indexOf('\n') + 1);
@@ -257,6 +178,7 @@ class RestartIT {
             System.out.printf("[restart] %d view writes answered, last answered v%d, highest shown v%d, restarted at v%d, %d candidates%n",
                     answeredWrites.get(), answeredVersion, highestShown, version, acceptable.size());
             assertTrue(acceptable.contains(restored.body()), "the restarted state is the last answered one (or the write in flight)");
+            everyAnsweredMessageIsThere(api, acknowledged, charonBefore);
             assertTrue(version > highestShown, "versions never go back: " + version + " after " + highestShown);
             int index = acceptable.indexOf(restored.body());
             long restoredFrom = index == 0 ? answeredVersion : Long.parseLong(events.stream()
@@ -363,6 +285,44 @@ class RestartIT {
             }
         }
         assertEquals(1, lines, "reported in one line");
+    }
+
+    /** A GM broadcasting numbered messages until stopped (or the server is gone); what was answered 2xx is recorded. */
+    private static Thread broadcaster(Session gm, int writer, AtomicBoolean stop, ConcurrentLinkedQueue<String> answered) {
+        Thread thread = new Thread(() -> {
+            for (int i = 0; i < 10_000 && !stop.get(); i++) {
+                String content = "restart-" + writer + "-" + i;
+                try {
+                    HttpResponse<String> response = gm.post("gm/broadcast/", "{\"content\":\"" + content + "\"}");
+                    if (response.statusCode() / 100 == 2) {
+                        answered.add(content);
+                    }
+                } catch (IOException | InterruptedException serverGone) {
+                    return;
+                }
+            }
+        });
+        thread.start();
+        return thread;
+    }
+
+    /** After the restart: no message answered 2xx is lost; the CHARON conversation and the GM's read marker are kept. */
+    private static void everyAnsweredMessageIsThere(URI api, Set<String> acknowledged, jakarta.json.JsonArray charonBefore) throws Exception {
+        Session gm = Session.gm(api);
+        JsonObject history = JsonText.object(gm.get("gm/backup/messages").body());
+        Set<String> stored = history.getJsonArray("messages").stream()
+                .map(m -> m.asJsonObject().getString("content")).collect(Collectors.toSet());
+        List<String> lost = acknowledged.stream().filter(c -> !stored.contains(c)).sorted().toList();
+        long unanswered = stored.stream().filter(c -> c.startsWith("restart-") && !acknowledged.contains(c)).count();
+        System.out.printf("[restart] %d messages answered 2xx before kill -9, %d lost, %d stored without an answer%n",
+                acknowledged.size(), lost.size(), unanswered);
+        assertTrue(lost.isEmpty(), "answered writes lost after kill -9: " + lost);
+        // the original's file cache kept these too
+        assertEquals(charonBefore, JsonText.object(Http.get(api.resolve("charon/story/conversation/")).body()).getJsonArray("messages"));
+        assertEquals(3, charonBefore.size());
+        JsonObject story = JsonText.object(gm.get("gm/charon/channels/").body()).getJsonArray("channels").stream()
+                .map(c -> c.asJsonObject()).filter(c -> "story".equals(c.getString("channel"))).findFirst().orElseThrow();
+        assertEquals(1, story.getInt("unread_count"), "one query after the marker");
     }
 
     /** The last payload (up to a version) that showed this location's encounter. */
