@@ -1,11 +1,11 @@
 package charon.campaign;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -23,6 +23,8 @@ import java.util.Map;
  */
 public final class FreeForm {
 
+    private static final JsonProvider JSON_P = charon.json.Json.jsonP();
+
     private FreeForm() {
     }
 
@@ -37,40 +39,40 @@ public final class FreeForm {
             return array(list);
         }
         if (value instanceof String s) {
-            return Json.createValue(s);
+            return JSON_P.createValue(s);
         }
         if (value instanceof Boolean b) {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            return Json.createValue(((Number) value).longValue());
+            return JSON_P.createValue(((Number) value).longValue());
         }
         if (value instanceof BigInteger big) {
-            return Json.createValue(big);
+            return JSON_P.createValue(big);
         }
         if (value instanceof BigDecimal decimal) {
-            return Json.createValue(decimal);
+            return JSON_P.createValue(decimal);
         }
         if (value instanceof Number number) {
-            return Json.createValue(number.doubleValue());
+            return JSON_P.createValue(number.doubleValue());
         }
         if (value instanceof LocalDateTime dateTime) {
-            return Json.createValue(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(dateTime));
+            return JSON_P.createValue(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(dateTime));
         }
         if (value instanceof LocalDate date) {
-            return Json.createValue(DateTimeFormatter.ISO_LOCAL_DATE.format(date));
+            return JSON_P.createValue(DateTimeFormatter.ISO_LOCAL_DATE.format(date));
         }
-        return Json.createValue(value.toString());
+        return JSON_P.createValue(value.toString());
     }
 
     public static JsonObject object(Map<?, ?> map) {
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = JSON_P.createObjectBuilder();
         map.forEach((key, value) -> out.add(String.valueOf(key), json(value)));
         return out.build();
     }
 
     public static JsonArray array(Collection<?> list) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON_P.createArrayBuilder();
         list.forEach(item -> out.add(json(item)));
         return out.build();
     }

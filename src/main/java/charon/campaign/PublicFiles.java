@@ -2,7 +2,6 @@ package charon.campaign;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
@@ -79,7 +78,7 @@ public class PublicFiles {
         Named named = byPayload;
         if (named.source() != latest) {
             Set<String> images = new HashSet<>();
-            try (JsonReader reader = Json.createReader(new StringReader(latest.json()))) {
+            try (JsonReader reader = charon.json.Json.jsonP().createReader(new StringReader(latest.json()))) {
                 collectJson(reader.read(), images);
             }
             named = new Named(latest, Set.copyOf(images));

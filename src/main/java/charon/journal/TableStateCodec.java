@@ -36,7 +36,7 @@ final class TableStateCodec {
     }
 
     static TableState read(String text) {
-        try (var reader = jakarta.json.Json.createReader(new StringReader(text))) {
+        try (var reader = charon.json.Json.jsonP().createReader(new StringReader(text))) {
             JsonObject root = reader.readObject();
             Map<String, EncounterMemory> memories = new LinkedHashMap<>();
             root.getJsonObject("memories").forEach((slug, memory) -> memories.put(slug, memory(memory.asJsonObject())));

@@ -31,11 +31,7 @@ public final class StrictJson {
     static final int MAX_DIGITS = 100;
     static final int MAX_EXPONENT = 400;
     private static final Pattern NUMBER = Pattern.compile("-?(\\d+)(?:\\.(\\d+))?(?:[eE]([+-]?\\d+))?");
-    /**
-     * Looked up once: {@code Json.createReader} looks the provider up through the ServiceLoader on every call,
-     * which was a third of the CPU of a GM write in a profile.
-     */
-    static final JsonProvider JSON_P = JsonProvider.provider();
+    static final JsonProvider JSON_P = Json.jsonP();
 
     private StrictJson() {
     }

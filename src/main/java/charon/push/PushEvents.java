@@ -38,7 +38,7 @@ final class PushEvents {
     static final long RECONNECT_DELAY_MS = 2000;
 
     /** Looked up once: {@code jakarta.json.Json}'s static methods look the provider up (ServiceLoader) on every call. */
-    private static final JsonProvider JSON_P = JsonProvider.provider();
+    private static final JsonProvider JSON_P = charon.json.Json.jsonP();
 
     private final Sse sse;
     private final Map<Audience, FirstEvent> firstEvents = new ConcurrentHashMap<>();

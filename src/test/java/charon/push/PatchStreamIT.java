@@ -1,6 +1,5 @@
 package charon.push;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -84,7 +83,7 @@ class PatchStreamIT {
     }
 
     private static JsonValue json(String text) {
-        return Json.createReader(new StringReader(text)).readValue();
+        return JsonText.PROVIDER.createReader(new StringReader(text)).readValue();
     }
 
     /** What a display holds: the state it rebuilt from its events, and the version of it. */
@@ -130,7 +129,7 @@ class PatchStreamIT {
                 assertTrue(patches, "a display that did not ask for patches gets none");
                 // the patch is from the version right before: a gap would be a server bug (the display would reconnect)
                 assertEquals(version + 1, id, "a patch follows the version it was computed from");
-                state = Json.createMergePatch(json(event.data())).apply(state);
+                state = JsonText.PROVIDER.createMergePatch(json(event.data())).apply(state);
                 patchEvents++;
             }
             version = id;
