@@ -16,6 +16,7 @@ export function encounterView(p) {
   let deckGeometry = null;   // the shown deck as last received, to notice newly revealed rooms
   let shownDeck = null;
   const deckCard = h('div.deck-card.panel', { 'data-testid': 'deck-indicator', hidden: true });
+  let deckCardShown = null;
   const legend = buildLegend();
 
   function update(p) {
@@ -54,10 +55,15 @@ export function encounterView(p) {
       map.update({ vis: p.encounter_room_visibility || {}, doors: p.encounter_door_status || {}, tokens: p.encounter_tokens || {} });
       const total = Number(p.encounter_total_decks) || 1;
       deckCard.hidden = !(total > 1);
-      deckCard.replaceChildren(
-        h('div.panel-title', 'DECK'),
-        h('div.deck-num', h('b', { 'data-testid': 'deck-level' }, String(p.encounter_level ?? 1)), h('span', ' / ' + total)),
-        h('div.deck-name', { 'data-testid': 'deck-name' }, String(p.encounter_deck_name || '').toUpperCase()));
+      // drawn again only when it changes: a token move must not cost the page a layout pass
+      const card = [p.encounter_level ?? 1, total, String(p.encounter_deck_name || '').toUpperCase()];
+      if (card.join('|') !== deckCardShown) {
+        deckCardShown = card.join('|');
+        deckCard.replaceChildren(
+          h('div.panel-title', 'DECK'),
+          h('div.deck-num', h('b', { 'data-testid': 'deck-level' }, String(card[0])), h('span', ' / ' + total)),
+          h('div.deck-name', { 'data-testid': 'deck-name' }, card[2]));
+      }
 
     } else {
       const k = `space|${p.location_slug}`;

@@ -5,10 +5,13 @@ export const viewEl = $('view');
 const hdr = $('hdr'), hdrTitle = $('hdr-title'), hdrSub = $('hdr-sub');
 
 let typeTimer = null;
+// a text node replaced by the same text still costs the page a style and layout pass (each event of a view)
+function setText(el, text) { if (el.textContent !== text) el.textContent = text; }
+
 export function setHeader(title, sub, { typed = false } = {}) {
   // Same title still shown (or still being typed): keep it. Every event of a view calls this, and
   // restarting the typing animation made the header flicker on each GM action.
-  if (title != null && typed && !hdr.hidden && hdrTitle.dataset.full === title) { hdrSub.textContent = sub || ''; return; }
+  if (title != null && typed && !hdr.hidden && hdrTitle.dataset.full === title) { setText(hdrSub, sub || ''); return; }
   clearTimeout(typeTimer);
   if (title == null) { hdr.hidden = true; return; }
   hdr.hidden = false;
