@@ -14,6 +14,6 @@ public record MessageDeleted(long id, Set<Integer> recipientIds) {
     }
 
     public boolean visibleTo(Optional<Integer> userId, boolean gm) {
-        return gm || recipientIds.isEmpty() || userId.map(recipientIds::contains).orElse(false);
+        return Recipients.visibleTo(recipientIds, userId, gm);
     }
 }

@@ -9,6 +9,6 @@ import java.util.Set;
 public record MessagePosted(MessageView message, Set<Integer> recipientIds) {
 
     public boolean visibleTo(java.util.Optional<Integer> userId, boolean gm) {
-        return gm || recipientIds.isEmpty() || userId.map(recipientIds::contains).orElse(false);
+        return Recipients.visibleTo(recipientIds, userId, gm);
     }
 }
