@@ -234,7 +234,7 @@ public final class FanoutBench {
         while (done < max && jitBatch >= JIT_SETTLED_MS) {
             int batch = Math.min(1000, max - done);
             long jit0 = jitCompileMs();
-            errors += writes(token, batch, 0, new long[batch + 1]);
+            errors += writes(token, batch, 0, new long[batch + 1], new double[batch + 1]);
             jitBatch = jitCompileMs() - jit0;
             done += batch;
         }
@@ -248,8 +248,11 @@ public final class FanoutBench {
         return Long.parseLong(field(send("GET", "api/gm/diagnostics", null).body(), "jit_compile_ms"));
     }
 
-    /** K token moves, one every interval; records when each was sent; returns how many were not answered 200. */
-    private int writes(String token, int k, int intervalMs, long[] sentAt) throws IOException, InterruptedException {
+    /**
+     * K token moves, one every interval; records when each was sent and how long the GM waited for its answer
+     * (the request now makes the fan-out's non-blocking writes itself); returns how many were not answered 200.
+     */
+    private int writes(String token, int k, int intervalMs, long[] sentAt, double[] answeredMs) throws IOException, InterruptedException {
         long writesStart = System.nanoTime();
         int writeErrors = 0;
         for (int i = 1; i <= k; i++) {
@@ -260,11 +263,20 @@ public final class FanoutBench {
             }
             sentAt[i] = System.nanoTime();
             HttpResponse<String> r = send("POST", "api/gm/encounter/move-token/", "{\"token_id\":\"" + token + "\",\"x\":" + (2 + i % 20) + ",\"y\":" + (4 + i % 7) + "}");
+            answeredMs[i] = (System.nanoTime() - sentAt[i]) / 1e6;
             if (r.statusCode() != 200) {
                 writeErrors++;
             }
         }
         return writeErrors;
+    }
+
+    private static List<Double> answeredTimes(double[] answeredMs) {
+        List<Double> out = new ArrayList<>();
+        for (int i = 1; i < answeredMs.length; i++) {
+            out.add(answeredMs[i]);
+        }
+        return out;
     }
 
     /**
@@ -370,7 +382,8 @@ public final class FanoutBench {
         // the new state, its payload built once), so the fan-out's own cost per display can be told apart
         Cpu baseline0 = procCpu();
         long switchesBaseline0 = contextSwitches();
-        writes(moving, k, intervalMs, new long[k + 1]);
+        double[] answeredAlone = new double[k + 1];
+        writes(moving, k, intervalMs, new long[k + 1], answeredAlone);
         Cpu baseline = procCpu().minus(baseline0);
         long switchesBaseline = contextSwitches() - switchesBaseline0;
         view = send("GET", "api/active-view/", null);
@@ -397,7 +410,8 @@ public final class FanoutBench {
         Cpu cpu0 = procCpu();
         long switches0 = contextSwitches();
         long cpuNs0 = diagnostics(false).get("process_cpu_ns");
-        int writeErrors = writes(moving, k, intervalMs, sentAt);
+        double[] answered = new double[k + 1];
+        int writeErrors = writes(moving, k, intervalMs, sentAt, answered);
         fanout.sentAt = sentAt;
         long settleDeadline = System.nanoTime() + Duration.ofSeconds(settleSeconds).toNanos();
         long expected = (long) fanout.started() * k;
@@ -462,6 +476,8 @@ public final class FanoutBench {
                 patch ? "activeview-patch" : "full activeview", bytesPerEvent, writeBytes, delivered,
                 bytesPerEvent == 0 ? 0 : 125_000_000.0 / (bytesPerEvent * 10_000));
         line(report, "delay (write sent -> client has event) ms: %s", pct(delays));
+        line(report, "GM's write answered (sent -> 200 received) ms: with the displays %s; the same writes with none %s",
+                pct(answeredTimes(answered)), pct(answeredTimes(answeredAlone)));
         StringBuilder perWrite = new StringBuilder();
         for (int i = 1; i <= k; i++) {
             perWrite.append(String.format(Locale.ROOT, "%.0f ", perWriteMax[i]));
