@@ -187,7 +187,7 @@ export class MapInteraction {
     }
     const ctm = this.svg.getScreenCTM();
     const sc = (ctm ? ctm.a : 1) * this.view.k;
-    d.g.setAttribute('transform', `translate(${dx / sc} ${dy / sc})`);
+    d.g.setAttribute('transform', `translate(${Number(d.g.dataset.cx) + dx / sc} ${Number(d.g.dataset.cy) + dy / sc})`);
     const cell = this.cellAtClient(e.clientX, e.clientY);
     this.showDropGhost(cell, this.cellAllowed(cell, d.id));
   }

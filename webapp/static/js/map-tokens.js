@@ -1,9 +1,10 @@
-// The encounter map's tokens: a token whose data did not change keeps its node (a move redraws that token alone).
+// The encounter map's tokens: a token whose data did not change keeps its node; a move only translates it.
 import { dataUrl } from './api.js';
 import { s, title, tokenVisibleToPlayers } from './map-shapes.js';
 
 /**
- * Tokens: a token whose data did not change keeps its node; a moved or changed one gets a new node in place, a gone
+ * Tokens: a token whose data did not change keeps its node; a token that only moved keeps it too, translated (the
+ * most frequent event at the table: no new nodes, no new clip path); a changed one gets a new node in place, a gone
  * one is removed. `rebuild` starts again from an empty layer (after the whole map was drawn again).
  */
 export function drawTokens(map, rebuild = false) {
@@ -18,28 +19,40 @@ export function drawTokens(map, rebuild = false) {
     if (!gm && !tokenVisibleToPlayers(tok, vis)) continue;
     seen.add(id);
     const key = JSON.stringify(tok);
+    const look = JSON.stringify({ ...tok, x: 0, y: 0 });
     const had = map.tokenNodes.get(id);
     if (had && had.key === key) continue;
+    if (had && had.look === look) { place(map, had.node, tok); map.tokenNodes.set(id, { key, look, node: had.node, tok }); continue; }
     if (had) map.dropClip(id);
     const node = tokenNode(map, id, tok);
     if (had) had.node.replaceWith(node); else L.tokens.appendChild(node);
-    map.tokenNodes.set(id, { key, node });
+    map.tokenNodes.set(id, { key, look, node, tok });
   }
   for (const [id, had] of map.tokenNodes) {
     if (!seen.has(id)) { had.node.remove(); map.dropClip(id); map.tokenNodes.delete(id); }
   }
 }
 
+/** Puts the token's node at its cell: the node is drawn around (0, 0) and translated to the cell's centre. */
+function place(map, g, tok) {
+  const u = map.unit;
+  const cx = (Number(tok.x) + 0.5) * u, cy = (Number(tok.y) + 0.5) * u;
+  g.dataset.cx = cx; g.dataset.cy = cy;
+  g.setAttribute('transform', `translate(${cx} ${cy})`);
+  g.setAttribute('data-x', tok.x); g.setAttribute('data-y', tok.y);
+}
+
 function tokenNode(map, id, tok) {
   const u = map.unit;
-  const cx = (Number(tok.x) + 0.5) * u, cy = (Number(tok.y) + 0.5) * u, r = u * 0.4;
+  const cx = 0, cy = 0, r = u * 0.4;
   const status = Array.isArray(tok.status) ? tok.status.map(String) : [];
   const type = String(tok.type || 'object').toLowerCase();
   const g = s('g', {
     class: `token k-${type} ${status.map(x => 'st-' + x).join(' ')}`,
-    'data-testid': 'token-' + id, 'data-x': tok.x, 'data-y': tok.y, 'data-status': status.join(','),
+    'data-testid': 'token-' + id, 'data-status': status.join(','),
     'data-type': type, 'data-name': tok.name || '', 'data-room': tok.room_id || '',
   });
+  place(map, g, tok);
   g.appendChild(s('circle', { class: 'token-body', cx, cy, r }));
   if (tok.image_url) {
     const cid = map.clipId(id);
@@ -60,6 +73,7 @@ function tokenNode(map, id, tok) {
     g.appendChild(s('path', { class: 'mark-dead', d: `M${cx - d} ${cy - d} L${cx + d} ${cy + d} M${cx + d} ${cy - d} L${cx - d} ${cy + d}` }));
   }
   g.appendChild(title(`${tok.name || id} (${type})`));
-  g.addEventListener('pointerdown', (e) => map.tokenPointerDown(e, id, tok, g));
+  // the token as drawn now: a move keeps this node
+  g.addEventListener('pointerdown', (e) => map.tokenPointerDown(e, id, (map.tokenNodes.get(id) || { tok }).tok, g));
   return g;
 }

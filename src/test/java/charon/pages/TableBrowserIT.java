@@ -222,8 +222,9 @@ class TableBrowserIT {
         awaitTrue(display, "both tokens on the TV", d -> exists(d, "token-" + mover) && exists(d, "token-" + still));
         long patchesBefore = patchesSent();
         js(display, "const q = (id) => document.querySelector('[data-testid=\"' + id + '\"]');"
-                + "window.keptNodes = [q('room-wren_galley'), q('token-' + arguments[0]), document.querySelector('[data-testid^=\"door-\"]')];"
-                + "performance.clearMeasures('charon-activeview');", still);
+                + "window.keptNodes = [q('room-wren_galley'), q('token-' + arguments[0]), document.querySelector('[data-testid^=\"door-\"]'),"
+                + " q('token-' + arguments[1])];"
+                + "performance.clearMeasures('charon-activeview');", still, mover);
         int moves = 30;
         ChromeDriver tv = (ChromeDriver) display;
         // -Dcharon.it.displayWork.perf=true: the same moves with the display's performance mode on (no CSS animations),
@@ -279,7 +280,8 @@ class TableBrowserIT {
         assertTrue(patchesSent() - patchesBefore >= moves, "the TV is on a patch stream");
         assertEquals(Boolean.TRUE, js(display, "const q = (id) => document.querySelector('[data-testid=\"' + id + '\"]');"
                 + "return window.keptNodes.every(n => n && n.isConnected) && window.keptNodes[0] === q('room-wren_galley')"
-                + " && window.keptNodes[1] === q('token-' + arguments[0]);", still), "rooms, doors and the other token are not drawn again");
+                + " && window.keptNodes[1] === q('token-' + arguments[0]) && window.keptNodes[3] === q('token-' + arguments[1]);", still, mover),
+                "rooms, doors and the other token are not drawn again, and the moved token is moved, not drawn again");
         @SuppressWarnings("unchecked")
         java.util.List<Number> durations = (java.util.List<Number>) js(display,
                 "return performance.getEntriesByName('charon-activeview').map(e => e.duration);");
