@@ -1,5 +1,9 @@
 package charon.campaign;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +37,17 @@ final class GmOnly {
             }
         });
         return out;
+    }
+
+    /** The same for a document already in JSON (a session log with its HTML). */
+    static JsonObject strip(JsonObject data) {
+        JsonObjectBuilder out = Json.createObjectBuilder();
+        data.forEach((key, value) -> {
+            if (!isGmKey(key)) {
+                out.add(key, value);
+            }
+        });
+        return out.build();
     }
 
     static boolean marked(Map<String, Object> entry) {

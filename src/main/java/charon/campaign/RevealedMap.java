@@ -1,5 +1,11 @@
 package charon.campaign;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -83,33 +89,19 @@ final class RevealedMap {
     }
 
     /** The {@code map} object of location_data / §6.12 for one deck, as players may see it. */
-    Map<String, Object> mapJson(Deck deck, boolean withSlug) {
+    JsonObjectBuilder mapJson(Deck deck, boolean withSlug) {
         if (!map.isMultiDeck()) {
             return deckJson(deck);
         }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("is_multi_deck", true);
-        json.put("manifest", manifestJson());
-        json.put("current_deck", deckJson(deck));
-        json.put("current_deck_id", deck.id());
-        if (withSlug) {
-            json.put("slug", "manifest");
-        }
-        return json;
+        return new DeckView(manifestJson(), deckJson(deck).build(), deck.id(), withSlug).json();
     }
 
     /** §6.13 deck entries with only the revealed rooms. */
-    List<Map<String, Object>> allDecksJson() {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Map<String, Object> entry : map.allDecksJson()) {
-            Map<String, Object> copy = new LinkedHashMap<>(entry);
-            copy.put("rooms", revealedRooms(entry.get("rooms")));
-            out.add(copy);
-        }
-        return out;
+    List<DeckRooms> allDecksJson() {
+        return map.allDecksJson(this::revealedRooms);
     }
 
-    Optional<Map<String, Object>> manifest() {
+    Optional<JsonObject> manifest() {
         return map.isMultiDeck() ? Optional.of(manifestJson()) : Optional.empty();
     }
 
@@ -118,53 +110,51 @@ final class RevealedMap {
     }
 
     /** The manifest without what only the GM reads (deck descriptions often name the rooms, file names). */
-    private Map<String, Object> manifestJson() {
-        Map<String, Object> raw = map.manifest().orElse(Map.of());
-        Map<String, Object> json = keep(raw, MANIFEST_KEYS);
-        List<Map<String, Object>> decks = new ArrayList<>();
+    private JsonObject manifestJson() {
+        Map<String, Object> raw = map.manifestFile().map(Manifest::data).orElse(Map.of());
+        JsonObjectBuilder json = keep(raw, MANIFEST_KEYS);
+        JsonArrayBuilder decks = Json.createArrayBuilder();
         for (Map<?, ?> deck : listOfMaps(raw.get("decks"))) {
             decks.add(keep(deck, MANIFEST_DECK_KEYS));
         }
-        json.put("decks", decks);
-        return json;
+        return json.add("decks", decks).build();
     }
 
-    private Map<String, Object> deckJson(Deck deck) {
+    private JsonObjectBuilder deckJson(Deck deck) {
         Map<String, Object> data = deck.data();
-        Map<String, Object> json = keep(data, DECK_KEYS);
+        JsonObjectBuilder json = keep(data, DECK_KEYS);
         if (data.get("rooms") instanceof List && data.get("grid") instanceof Map) {
             // drawn room by room: the deck's picture would show the hidden rooms too (and displays never use it)
             json.remove("image_path");
         }
-        List<Map<?, ?>> allRooms = listOfMaps(data.get("rooms"));
         if (data.get("rooms") != null) {
-            json.put("rooms", revealedRooms(data.get("rooms")));
-            bounds(allRooms).ifPresent(b -> json.put("room_bounds", b));
+            json.add("rooms", revealedRooms(data.get("rooms")));
+            RoomBounds.of(listOfMaps(data.get("rooms"))).ifPresent(b -> json.add("room_bounds", b.json()));
         }
         if (data.get("connections") != null) {
-            json.put("connections", connectionsJson(listOfMaps(data.get("connections"))));
+            json.add("connections", connectionsJson(listOfMaps(data.get("connections"))));
         }
         if (data.get("terminals") != null) {
-            json.put("terminals", inRevealedRooms(data.get("terminals"), TERMINAL_KEYS));
+            json.add("terminals", inRevealedRooms(data.get("terminals"), TERMINAL_KEYS));
         }
         if (data.get("poi") != null) {
-            json.put("poi", inRevealedRooms(data.get("poi"), POI_KEYS));
+            json.add("poi", inRevealedRooms(data.get("poi"), POI_KEYS));
         }
         return json;
     }
 
-    private List<Map<String, Object>> revealedRooms(Object roomList) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private JsonArray revealedRooms(Object roomList) {
+        JsonArrayBuilder out = Json.createArrayBuilder();
         for (Map<?, ?> room : listOfMaps(roomList)) {
             if (roomShown(text(room.get("id")))) {
                 out.add(keep(room, ROOM_KEYS));
             }
         }
-        return out;
+        return out.build();
     }
 
-    private List<Map<String, Object>> connectionsJson(List<Map<?, ?>> list) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private JsonArray connectionsJson(List<Map<?, ?>> list) {
+        JsonArrayBuilder out = Json.createArrayBuilder();
         for (Map<?, ?> c : list) {
             String id = text(c.get("id"));
             String from = text(c.get("from"));
@@ -175,50 +165,26 @@ final class RevealedMap {
                 out.add(keep(c, CONNECTION_KEYS));
             } else if ((fromShown || toShown) && Values.truthy(c.get("door_type"))) {
                 // a door seen from the revealed side only: where it is, not where it leads
-                Map<String, Object> door = keep(c, Set.of("door_type", "door_status"));
-                door.put("id", opaque(id));
-                door.put("from", fromShown ? from : to);
-                door.put("to", "");
-                door.put("door_at", DoorAnchor.of(rooms.get(from), rooms.get(to), fromShown));
-                out.add(door);
+                out.add(keep(c, Set.of("door_type", "door_status"))
+                        .add("id", opaque(id))
+                        .add("from", fromShown ? from : to)
+                        .add("to", "")
+                        .add("door_at", DoorAnchor.of(rooms.get(from), rooms.get(to), fromShown).json()));
             }
         }
-        return out;
+        return out.build();
     }
 
     /** POIs and map terminals of revealed rooms; those outside any room stay (the display's rule). */
-    private List<Map<String, Object>> inRevealedRooms(Object list, Set<String> keys) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private JsonArray inRevealedRooms(Object list, Set<String> keys) {
+        JsonArrayBuilder out = Json.createArrayBuilder();
         for (Map<?, ?> item : listOfMaps(list)) {
             String room = text(item.get("room"));
             if (room.isEmpty() || roomShown(room)) {
                 out.add(keep(item, keys));
             }
         }
-        return out;
-    }
-
-    /** The outline of every room together, so revealing a room never shifts the display's layout. */
-    private static Optional<Map<String, Object>> bounds(List<Map<?, ?>> rooms) {
-        double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
-        for (Map<?, ?> r : rooms) {
-            if (r.get("x") instanceof Number x && r.get("y") instanceof Number y
-                    && r.get("width") instanceof Number w && r.get("height") instanceof Number h) {
-                x0 = Math.min(x0, x.doubleValue());
-                y0 = Math.min(y0, y.doubleValue());
-                x1 = Math.max(x1, x.doubleValue() + w.doubleValue());
-                y1 = Math.max(y1, y.doubleValue() + h.doubleValue());
-            }
-        }
-        if (x0 > x1) {
-            return Optional.empty();
-        }
-        Map<String, Object> b = new LinkedHashMap<>();
-        b.put("x", x0);
-        b.put("y", y0);
-        b.put("width", x1 - x0);
-        b.put("height", y1 - y0);
-        return Optional.of(b);
+        return out.build();
     }
 
     static String opaque(String connectionId) {
@@ -232,11 +198,12 @@ final class RevealedMap {
         }
     }
 
-    private static Map<String, Object> keep(Map<?, ?> source, Set<String> keys) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    /** The listed keys of a free-form entry, in the file's order, with the values as written. */
+    private static JsonObjectBuilder keep(Map<?, ?> source, Set<String> keys) {
+        JsonObjectBuilder out = Json.createObjectBuilder();
         source.forEach((key, value) -> {
             if (keys.contains(String.valueOf(key))) {
-                out.put(String.valueOf(key), value);
+                out.add(String.valueOf(key), FreeForm.json(value));
             }
         });
         return out;

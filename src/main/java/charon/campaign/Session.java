@@ -1,6 +1,8 @@
 package charon.campaign;
 
-import java.util.LinkedHashMap;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
 import java.util.List;
 import java.util.Map;
 
@@ -35,10 +37,8 @@ public record Session(Map<String, Object> data) {
     }
 
     /** The data with the body as HTML ({@code body_html}, rendered on the server: no display parses Markdown). */
-    public Map<String, Object> json() {
-        Map<String, Object> json = new LinkedHashMap<>(data);
-        json.put("body_html", MarkdownHtml.render(body()));
-        return json;
+    public JsonObject json() {
+        return Json.createObjectBuilder(FreeForm.object(data)).add("body_html", FreeForm.json(MarkdownHtml.render(body()))).build();
     }
 
     public List<?> npcs() {

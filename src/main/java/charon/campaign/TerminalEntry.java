@@ -1,5 +1,8 @@
 package charon.campaign;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
@@ -9,4 +12,14 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  */
 @JsonbPropertyOrder({"slug", "name", "owner", "description", "accessLevel"})
 public record TerminalEntry(String slug, JsonValue name, JsonValue owner, JsonValue description, JsonValue accessLevel) {
+
+    /** The same object inside a JSON-P document (location_data): the keys above, no {@code access_level} when null. */
+    JsonObject json() {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("slug", slug).add("name", name).add("owner", owner)
+                .add("description", description);
+        if (accessLevel != null) {
+            json.add("access_level", accessLevel);
+        }
+        return json.build();
+    }
 }

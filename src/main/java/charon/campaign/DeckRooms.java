@@ -1,0 +1,18 @@
+package charon.campaign;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/**
+ * One entry of §6.13's {@code decks}: a deck and its rooms (the rooms are the campaign's own, free-form).
+ *
+ * @param name the deck's name as written in the file (any YAML value), or the loader's default
+ */
+record DeckRooms(String id, JsonValue name, int level, JsonArray rooms) {
+
+    JsonObject json() {
+        return Json.createObjectBuilder().add("id", id).add("name", name).add("level", level).add("rooms", rooms).build();
+    }
+}
