@@ -50,8 +50,9 @@ record DoorAnchor(double x, double y, String axis) {
     }
 
     /** The connection's {@code door_at}. */
-    JsonObject json() {
-        return Json.createObjectBuilder().add("x", x).add("y", y).add("axis", axis).build();
+    JsonObject json(FreeForm.Floats floats) {
+        return Json.createObjectBuilder().add("x", FreeForm.json(x, floats)).add("y", FreeForm.json(y, floats))
+                .add("axis", axis).build();
     }
 
     private static double num(Map<?, ?> room, String key) {

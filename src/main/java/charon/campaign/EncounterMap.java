@@ -20,8 +20,9 @@ public final class EncounterMap {
     private final List<Deck> decks;
     private final Map<String, Deck> decksById;
     private final Deck defaultDeck;
-    private final Once<JsonObject> manifestJson;           // converted once: the payload is built on every change
-    private final Map<Deck, Once<JsonObject>> deckJson;
+    // converted once (the payload is built on every change), in each way of writing floats (FreeForm.Floats)
+    private final Map<FreeForm.Floats, Once<JsonObject>> manifestJson = new java.util.EnumMap<>(FreeForm.Floats.class);
+    private final Map<FreeForm.Floats, Map<Deck, Once<JsonObject>>> deckJson = new java.util.EnumMap<>(FreeForm.Floats.class);
 
     private EncounterMap(Manifest manifest, boolean multiDeck, List<Deck> decks, Deck defaultDeck) {
         this.manifest = manifest;
@@ -31,10 +32,12 @@ public final class EncounterMap {
         decks.forEach(d -> byId.putIfAbsent(d.id(), d));
         this.decksById = Collections.unmodifiableMap(byId);
         this.defaultDeck = defaultDeck;
-        this.manifestJson = new Once<>(() -> FreeForm.object(manifest.data()));
-        Map<Deck, Once<JsonObject>> json = new java.util.IdentityHashMap<>();
-        decks.forEach(d -> json.put(d, new Once<>(() -> FreeForm.object(d.data()))));
-        this.deckJson = Collections.unmodifiableMap(json);
+        for (FreeForm.Floats floats : FreeForm.Floats.values()) {
+            manifestJson.put(floats, new Once<>(() -> FreeForm.object(manifest.data(), floats)));
+            Map<Deck, Once<JsonObject>> json = new java.util.IdentityHashMap<>();
+            decks.forEach(d -> json.put(d, new Once<>(() -> FreeForm.object(d.data(), floats))));
+            deckJson.put(floats, json);
+        }
     }
 
     static EncounterMap multi(Manifest manifest, List<Deck> loadedDecks, Deck defaultDeck) {
@@ -51,7 +54,7 @@ public final class EncounterMap {
 
     /** The manifest as written (free-form: the campaign's file), only for multi-deck maps. */
     public Optional<JsonObject> manifest() {
-        return multiDeck ? Optional.of(manifestJson.get()) : Optional.empty();
+        return multiDeck ? Optional.of(manifestJson.get(FreeForm.Floats.AS_JSONP).get()) : Optional.empty();
     }
 
     /** The manifest file, for readers of its entries (only for multi-deck maps). */
@@ -92,19 +95,19 @@ public final class EncounterMap {
     }
 
     /** The location's {@code map} object as loaded: multi-deck wrapper on the default deck, or the single map. */
-    public JsonObject loadedMapJson() {
-        return multiDeck ? deckView(defaultDeck, true).json().build() : json(defaultDeck);
+    JsonObject loadedMapJson(FreeForm.Floats floats) {
+        return multiDeck ? deckView(defaultDeck, true, floats).json().build() : json(defaultDeck, floats);
     }
 
     /** The multi-deck wrapper on one deck, as loaded. */
-    DeckView deckView(Deck deck, boolean slugManifest) {
-        return new DeckView(manifestJson.get(), json(deck), deck.id(), slugManifest);
+    DeckView deckView(Deck deck, boolean slugManifest, FreeForm.Floats floats) {
+        return new DeckView(manifestJson.get(floats).get(), json(deck, floats), deck.id(), slugManifest);
     }
 
     /** A deck's map object as loaded (free-form: the campaign's file plus the loader's keys). */
-    JsonObject json(Deck deck) {
-        Once<JsonObject> json = deckJson.get(deck);
-        return json != null ? json.get() : FreeForm.object(deck.data());
+    JsonObject json(Deck deck, FreeForm.Floats floats) {
+        Once<JsonObject> json = deckJson.get(floats).get(deck);
+        return json != null ? json.get() : FreeForm.object(deck.data(), floats);
     }
 
     /** §6.13 deck list entries by level, each deck's rooms as {@code rooms} gives them (all, or the revealed ones). */

@@ -22,9 +22,9 @@ final class EncounterMapJson {
         if (map.isMultiDeck()) {
             String deckId = LocationJson.notEmpty(queryDeckId) ? queryDeckId
                     : LocationJson.notEmpty(stateDeckId) ? stateDeckId : null;
-            body = map.deckView(map.deck(deckId).orElse(map.defaultDeck()), true).json();
+            body = map.deckView(map.deck(deckId).orElse(map.defaultDeck()), true, FreeForm.Floats.AS_JSONP).json();
         } else {
-            body = jakarta.json.Json.createObjectBuilder(map.loadedMapJson());
+            body = jakarta.json.Json.createObjectBuilder(map.loadedMapJson(FreeForm.Floats.AS_JSONP));
         }
         return body.add("room_visibility", FreeForm.json(roomVisibility == null ? Map.of() : roomVisibility))
                 .add("encounter_level", FreeForm.json(encounterLevel))

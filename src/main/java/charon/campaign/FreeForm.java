@@ -23,18 +23,34 @@ import java.util.Map;
  */
 public final class FreeForm {
 
+    /**
+     * How a YAML float is written. The active-view payload has always written it as JSON-B writes a Java double
+     * ({@code 1.0E-4}), the read endpoints as JSON-P writes a number ({@code 0.00010}): the same number, and each keeps
+     * its bytes. Any other value is written the same way by both.
+     */
+    enum Floats {
+        /** The read endpoints' way (JSON-P's number), the default. */
+        AS_JSONP,
+        /** The active-view payload's way ({@link JavaDouble}). */
+        AS_JAVA
+    }
+
     private FreeForm() {
     }
 
     public static JsonValue json(Object value) {
+        return json(value, Floats.AS_JSONP);
+    }
+
+    static JsonValue json(Object value, Floats floats) {
         if (value == null) {
             return JsonValue.NULL;
         }
         if (value instanceof Map<?, ?> map) {
-            return object(map);
+            return object(map, floats);
         }
         if (value instanceof Collection<?> list) {
-            return array(list);
+            return array(list, floats);
         }
         if (value instanceof String s) {
             return Json.createValue(s);
@@ -52,7 +68,8 @@ public final class FreeForm {
             return Json.createValue(decimal);
         }
         if (value instanceof Number number) {
-            return Json.createValue(number.doubleValue());
+            double d = number.doubleValue();
+            return floats == Floats.AS_JAVA && Double.isFinite(d) ? new JavaDouble(d) : Json.createValue(d);
         }
         if (value instanceof LocalDateTime dateTime) {
             return Json.createValue(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(dateTime));
@@ -64,14 +81,22 @@ public final class FreeForm {
     }
 
     public static JsonObject object(Map<?, ?> map) {
+        return object(map, Floats.AS_JSONP);
+    }
+
+    static JsonObject object(Map<?, ?> map, Floats floats) {
         JsonObjectBuilder out = Json.createObjectBuilder();
-        map.forEach((key, value) -> out.add(String.valueOf(key), json(value)));
+        map.forEach((key, value) -> out.add(String.valueOf(key), json(value, floats)));
         return out.build();
     }
 
     public static JsonArray array(Collection<?> list) {
+        return array(list, Floats.AS_JSONP);
+    }
+
+    static JsonArray array(Collection<?> list, Floats floats) {
         JsonArrayBuilder out = Json.createArrayBuilder();
-        list.forEach(item -> out.add(json(item)));
+        list.forEach(item -> out.add(json(item, floats)));
         return out.build();
     }
 

@@ -30,8 +30,8 @@ public final class Location {
         this.slug = slug;
         this.path = List.copyOf(path);
         this.data = data;
-        this.dataJson = new Once<>(() -> FreeForm.object(data));
-        this.playersDataJson = new Once<>(() -> FreeForm.object(GmOnly.strip(data)));
+        this.dataJson = new Once<>(() -> FreeForm.object(data, FreeForm.Floats.AS_JAVA));
+        this.playersDataJson = new Once<>(() -> FreeForm.object(GmOnly.strip(data), FreeForm.Floats.AS_JAVA));
         this.manifest = manifest;
         this.map = map;
         this.terminals = List.copyOf(terminals);
@@ -64,7 +64,7 @@ public final class Location {
         return data;
     }
 
-    /** location.yaml as written (free-form: the campaign's file). */
+    /** location.yaml as written (free-form: the campaign's file), for the payload (its floats: {@link FreeForm.Floats}). */
     public JsonObject dataJson() {
         return dataJson.get();
     }

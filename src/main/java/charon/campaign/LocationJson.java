@@ -11,6 +11,9 @@ import java.util.List;
 /** The GM's active-view location keys (§10.2); the players' are {@link PlayerLocationJson}, the GM's tree {@link LocationTree}. */
 final class LocationJson {
 
+    /** The payload writes YAML floats as it always has. */
+    private static final FreeForm.Floats PAYLOAD = FreeForm.Floats.AS_JAVA;
+
     private LocationJson() {
     }
 
@@ -38,8 +41,8 @@ final class LocationJson {
         JsonArrayBuilder childList = Json.createArrayBuilder();
         for (Location child : children) {
             childList.add(Json.createObjectBuilder().add("slug", child.slug())
-                    .add("name", FreeForm.json(Values.rawOr(child.data(), "name", "")))
-                    .add("type", FreeForm.json(Values.rawOr(child.data(), "type", ""))));
+                    .add("name", FreeForm.json(Values.rawOr(child.data(), "name", ""), FreeForm.Floats.AS_JAVA))
+                    .add("type", FreeForm.json(Values.rawOr(child.data(), "type", ""), FreeForm.Floats.AS_JAVA)));
         }
         return json.add("children", childList).build();
     }
@@ -47,10 +50,11 @@ final class LocationJson {
     /** Multi-deck: state deck (or default) without "slug"; an unknown deck id keeps the loaded default map. */
     private static JsonObject currentMap(EncounterMap map, String stateDeckId) {
         if (!map.isMultiDeck()) {
-            return map.loadedMapJson();
+            return map.loadedMapJson(PAYLOAD);
         }
         String deckId = notEmpty(stateDeckId) ? stateDeckId : map.defaultDeck().id();
-        return map.deck(deckId).map(d -> map.deckView(d, false).json().build()).orElseGet(map::loadedMapJson);
+        return map.deck(deckId).map(d -> map.deckView(d, false, PAYLOAD).json().build())
+                .orElseGet(() -> map.loadedMapJson(PAYLOAD));
     }
 
     static boolean notEmpty(String s) {

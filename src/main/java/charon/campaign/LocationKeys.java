@@ -30,11 +30,13 @@ public record LocationKeys(JsonValue locationType, JsonValue locationName, JsonO
             totalDecks = manifest.totalDecks();
             String deckId = LocationJson.notEmpty(stateDeckId) ? stateDeckId : defaultId(manifest);
             if (deckId != null) {
-                deckName = manifest.entry(deckId).map(e -> e.get("name")).map(FreeForm::json).orElse(null);
+                deckName = manifest.entry(deckId).map(e -> e.get("name")).map(n -> FreeForm.json(n, FreeForm.Floats.AS_JAVA))
+                        .orElse(null);
             }
         }
-        return new LocationKeys(FreeForm.json(Values.rawOr(location.data(), "type", "unknown")),
-                FreeForm.json(Values.rawOr(location.data(), "name", "")), locationData, location.path(), totalDecks, deckName);
+        return new LocationKeys(FreeForm.json(Values.rawOr(location.data(), "type", "unknown"), FreeForm.Floats.AS_JAVA),
+                FreeForm.json(Values.rawOr(location.data(), "name", ""), FreeForm.Floats.AS_JAVA), locationData,
+                location.path(), totalDecks, deckName);
     }
 
     private static String defaultId(Manifest manifest) {

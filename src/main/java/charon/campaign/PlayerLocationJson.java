@@ -12,6 +12,9 @@ import java.util.Set;
  */
 final class PlayerLocationJson {
 
+    /** The payload writes YAML floats as it always has. */
+    private static final FreeForm.Floats PAYLOAD = FreeForm.Floats.AS_JAVA;
+
     private PlayerLocationJson() {
     }
 
@@ -29,10 +32,10 @@ final class PlayerLocationJson {
     static JsonObject currentMap(RevealedMap revealed, String stateDeckId) {
         EncounterMap map = revealed.map();
         if (!map.isMultiDeck()) {
-            return revealed.mapJson(map.defaultDeck(), false).build();
+            return revealed.mapJson(map.defaultDeck(), false, PAYLOAD).build();
         }
         String deckId = LocationJson.notEmpty(stateDeckId) ? stateDeckId : map.defaultDeck().id();
-        return map.deck(deckId).map(d -> revealed.mapJson(d, false)).orElseGet(() -> revealed.mapJson(map.defaultDeck(), true))
-                .build();
+        return map.deck(deckId).map(d -> revealed.mapJson(d, false, PAYLOAD))
+                .orElseGet(() -> revealed.mapJson(map.defaultDeck(), true, PAYLOAD)).build();
     }
 }

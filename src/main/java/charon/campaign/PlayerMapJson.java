@@ -26,9 +26,9 @@ final class PlayerMapJson {
         if (map.isMultiDeck()) {
             String deckId = LocationJson.notEmpty(queryDeckId) ? queryDeckId
                     : LocationJson.notEmpty(view.encounterDeckId()) ? view.encounterDeckId() : null;
-            body = revealed.mapJson(map.deck(deckId).orElse(map.defaultDeck()), true);
+            body = revealed.mapJson(map.deck(deckId).orElse(map.defaultDeck()), true, FreeForm.Floats.AS_JSONP);
         } else {
-            body = revealed.mapJson(map.defaultDeck(), false);
+            body = revealed.mapJson(map.defaultDeck(), false, FreeForm.Floats.AS_JSONP);
         }
         return body.add("room_visibility", revealedRooms(view))
                 .add("encounter_level", view.encounterLevel())

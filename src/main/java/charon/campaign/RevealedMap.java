@@ -89,20 +89,20 @@ final class RevealedMap {
     }
 
     /** The {@code map} object of location_data / §6.12 for one deck, as players may see it. */
-    JsonObjectBuilder mapJson(Deck deck, boolean withSlug) {
+    JsonObjectBuilder mapJson(Deck deck, boolean withSlug, FreeForm.Floats floats) {
         if (!map.isMultiDeck()) {
-            return deckJson(deck);
+            return deckJson(deck, floats);
         }
-        return new DeckView(manifestJson(), deckJson(deck).build(), deck.id(), withSlug).json();
+        return new DeckView(manifestJson(floats), deckJson(deck, floats).build(), deck.id(), withSlug).json();
     }
 
     /** §6.13 deck entries with only the revealed rooms. */
     List<DeckRooms> allDecksJson() {
-        return map.allDecksJson(this::revealedRooms);
+        return map.allDecksJson(rooms -> revealedRooms(rooms, FreeForm.Floats.AS_JSONP));
     }
 
     Optional<JsonObject> manifest() {
-        return map.isMultiDeck() ? Optional.of(manifestJson()) : Optional.empty();
+        return map.isMultiDeck() ? Optional.of(manifestJson(FreeForm.Floats.AS_JSONP)) : Optional.empty();
     }
 
     EncounterMap map() {
@@ -110,50 +110,50 @@ final class RevealedMap {
     }
 
     /** The manifest without what only the GM reads (deck descriptions often name the rooms, file names). */
-    private JsonObject manifestJson() {
+    private JsonObject manifestJson(FreeForm.Floats floats) {
         Map<String, Object> raw = map.manifestFile().map(Manifest::data).orElse(Map.of());
-        JsonObjectBuilder json = keep(raw, MANIFEST_KEYS);
+        JsonObjectBuilder json = keep(raw, MANIFEST_KEYS, floats);
         JsonArrayBuilder decks = Json.createArrayBuilder();
         for (Map<?, ?> deck : listOfMaps(raw.get("decks"))) {
-            decks.add(keep(deck, MANIFEST_DECK_KEYS));
+            decks.add(keep(deck, MANIFEST_DECK_KEYS, floats));
         }
         return json.add("decks", decks).build();
     }
 
-    private JsonObjectBuilder deckJson(Deck deck) {
+    private JsonObjectBuilder deckJson(Deck deck, FreeForm.Floats floats) {
         Map<String, Object> data = deck.data();
-        JsonObjectBuilder json = keep(data, DECK_KEYS);
+        JsonObjectBuilder json = keep(data, DECK_KEYS, floats);
         if (data.get("rooms") instanceof List && data.get("grid") instanceof Map) {
             // drawn room by room: the deck's picture would show the hidden rooms too (and displays never use it)
             json.remove("image_path");
         }
         if (data.get("rooms") != null) {
-            json.add("rooms", revealedRooms(data.get("rooms")));
-            RoomBounds.of(listOfMaps(data.get("rooms"))).ifPresent(b -> json.add("room_bounds", b.json()));
+            json.add("rooms", revealedRooms(data.get("rooms"), floats));
+            RoomBounds.of(listOfMaps(data.get("rooms"))).ifPresent(b -> json.add("room_bounds", b.json(floats)));
         }
         if (data.get("connections") != null) {
-            json.add("connections", connectionsJson(listOfMaps(data.get("connections"))));
+            json.add("connections", connectionsJson(listOfMaps(data.get("connections")), floats));
         }
         if (data.get("terminals") != null) {
-            json.add("terminals", inRevealedRooms(data.get("terminals"), TERMINAL_KEYS));
+            json.add("terminals", inRevealedRooms(data.get("terminals"), TERMINAL_KEYS, floats));
         }
         if (data.get("poi") != null) {
-            json.add("poi", inRevealedRooms(data.get("poi"), POI_KEYS));
+            json.add("poi", inRevealedRooms(data.get("poi"), POI_KEYS, floats));
         }
         return json;
     }
 
-    private JsonArray revealedRooms(Object roomList) {
+    private JsonArray revealedRooms(Object roomList, FreeForm.Floats floats) {
         JsonArrayBuilder out = Json.createArrayBuilder();
         for (Map<?, ?> room : listOfMaps(roomList)) {
             if (roomShown(text(room.get("id")))) {
-                out.add(keep(room, ROOM_KEYS));
+                out.add(keep(room, ROOM_KEYS, floats));
             }
         }
         return out.build();
     }
 
-    private JsonArray connectionsJson(List<Map<?, ?>> list) {
+    private JsonArray connectionsJson(List<Map<?, ?>> list, FreeForm.Floats floats) {
         JsonArrayBuilder out = Json.createArrayBuilder();
         for (Map<?, ?> c : list) {
             String id = text(c.get("id"));
@@ -162,26 +162,26 @@ final class RevealedMap {
             boolean fromShown = roomShown(from);
             boolean toShown = roomShown(to);
             if (fromShown && toShown) {
-                out.add(keep(c, CONNECTION_KEYS));
+                out.add(keep(c, CONNECTION_KEYS, floats));
             } else if ((fromShown || toShown) && Values.truthy(c.get("door_type"))) {
                 // a door seen from the revealed side only: where it is, not where it leads
-                out.add(keep(c, Set.of("door_type", "door_status"))
+                out.add(keep(c, Set.of("door_type", "door_status"), floats)
                         .add("id", opaque(id))
                         .add("from", fromShown ? from : to)
                         .add("to", "")
-                        .add("door_at", DoorAnchor.of(rooms.get(from), rooms.get(to), fromShown).json()));
+                        .add("door_at", DoorAnchor.of(rooms.get(from), rooms.get(to), fromShown).json(floats)));
             }
         }
         return out.build();
     }
 
     /** POIs and map terminals of revealed rooms; those outside any room stay (the display's rule). */
-    private JsonArray inRevealedRooms(Object list, Set<String> keys) {
+    private JsonArray inRevealedRooms(Object list, Set<String> keys, FreeForm.Floats floats) {
         JsonArrayBuilder out = Json.createArrayBuilder();
         for (Map<?, ?> item : listOfMaps(list)) {
             String room = text(item.get("room"));
             if (room.isEmpty() || roomShown(room)) {
-                out.add(keep(item, keys));
+                out.add(keep(item, keys, floats));
             }
         }
         return out.build();
@@ -199,11 +199,11 @@ final class RevealedMap {
     }
 
     /** The listed keys of a free-form entry, in the file's order, with the values as written. */
-    private static JsonObjectBuilder keep(Map<?, ?> source, Set<String> keys) {
+    private static JsonObjectBuilder keep(Map<?, ?> source, Set<String> keys, FreeForm.Floats floats) {
         JsonObjectBuilder out = Json.createObjectBuilder();
         source.forEach((key, value) -> {
             if (keys.contains(String.valueOf(key))) {
-                out.add(String.valueOf(key), FreeForm.json(value));
+                out.add(String.valueOf(key), FreeForm.json(value, floats));
             }
         });
         return out;

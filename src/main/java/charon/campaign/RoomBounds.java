@@ -24,7 +24,8 @@ record RoomBounds(double x, double y, double width, double height) {
         return x0 > x1 ? Optional.empty() : Optional.of(new RoomBounds(x0, y0, x1 - x0, y1 - y0));
     }
 
-    JsonObject json() {
-        return Json.createObjectBuilder().add("x", x).add("y", y).add("width", width).add("height", height).build();
+    JsonObject json(FreeForm.Floats floats) {
+        return Json.createObjectBuilder().add("x", FreeForm.json(x, floats)).add("y", FreeForm.json(y, floats))
+                .add("width", FreeForm.json(width, floats)).add("height", FreeForm.json(height, floats)).build();
     }
 }

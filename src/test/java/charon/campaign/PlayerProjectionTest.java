@@ -49,7 +49,7 @@ class PlayerProjectionTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> upperDeck(RevealedMap map) {
-        return (Map<String, Object>) Plain.object(map.mapJson(ship.map().orElseThrow().deck("upper").orElseThrow(), false).build()).get("current_deck");
+        return (Map<String, Object>) Plain.object(map.mapJson(ship.map().orElseThrow().deck("upper").orElseThrow(), false, FreeForm.Floats.AS_JAVA).build()).get("current_deck");
     }
 
     private static List<Map<?, ?>> list(Map<String, Object> deck, String key) {
