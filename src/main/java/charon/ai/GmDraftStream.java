@@ -3,12 +3,12 @@ package charon.ai;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,11 +44,13 @@ public class GmDraftStream {
         });
     }
 
+    /** The {@code draft} event's data: a draft written or changed, or removed (then {@code removed} is true). */
+    @JsonbPropertyOrder({"removed", "draft"})
+    public record DraftEvent(boolean removed, Draft draft) {
+    }
+
     void draftChanged(@Observes DraftChanged changed) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("removed", changed.removed());
-        body.put("draft", changed.draft());
-        String json = Json.write(body);
+        String json = Json.write(new DraftEvent(changed.removed(), changed.draft()));
         sender.execute(() -> subscribers.forEach(s -> send(s, "draft", json)));
     }
 

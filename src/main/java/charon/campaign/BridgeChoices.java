@@ -86,8 +86,8 @@ public final class BridgeChoices {
     }
 
     private static boolean isPlayersLog(Campaign campaign, String number) {
-        return GmOnly.forPlayers(campaign.sessionsJson()).stream()
-                .anyMatch(s -> matches(s, number, "session_number", "number"));
+        return campaign.sessions().stream().filter(s -> !GmOnly.marked(s.data()))
+                .anyMatch(s -> matches(s.data(), number, "session_number", "number"));
     }
 
     /** An entry of a star-map list by its location slug or, for entries without one, its name. */

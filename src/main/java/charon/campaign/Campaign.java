@@ -1,6 +1,9 @@
 package charon.campaign;
 
 import charon.errors.NotFound;
+import charon.view.ShipSystemOverride;
+
+import jakarta.json.JsonObject;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,8 +14,9 @@ import java.util.Optional;
 /**
  * One loaded campaign, immutable: the galaxy tree, comm terminals, encounter maps, people, ship, sessions
  * and 3D map files, plus the problems met while loading. Lookups are O(1) through maps built at load.
- * The JSON builders return fresh insertion-ordered Map/List trees in the API contract's shapes that a
- * JSON-B serializer writes as they are (java.time values become ISO strings).
+ * The loaded files stay as SnakeYAML read them (ordered, unmodifiable maps); what the campaign hands out is typed:
+ * records where the server defines the shape, immutable JSON-P values where the content is the campaign's own
+ * (free-form YAML: a ship, a star map, a deck), written as read (see {@link FreeForm}).
  */
 public final class Campaign {
 
@@ -97,21 +101,25 @@ public final class Campaign {
 
     // ---- people, ship, sessions -----------------------------------------------------------------
 
-    /** npcs.yaml entries in file order (an entry with an id but no name is skipped and reported). */
+    /**
+     * npcs.yaml entries in file order, as read (free-form: a sheet's keys are the campaign's); an entry with an id but
+     * no name is skipped and reported.
+     */
     public List<Map<String, Object>> npcs() {
         return npcs;
     }
 
-    public Optional<Map<String, Object>> npc(String id) {
-        return id == null ? Optional.empty() : Optional.ofNullable(npcsById.get(id));
+    /** The portrait card of the NPC with this id (what the encounter view shows of it). */
+    public Optional<NpcCard> npc(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(npcsById.get(id)).map(PeopleJson::npcCard);
     }
 
-    /** crew.yaml entries in file order. */
+    /** crew.yaml entries in file order, as read (free-form, like the NPCs). */
     public List<Map<String, Object>> crew() {
         return crew;
     }
 
-    /** The whole ship.yaml document ({@code {ship: {...}}}), raw. */
+    /** The whole ship.yaml document ({@code {ship: {...}}}) as read (free-form); the displays get {@link #shipStatus}. */
     public Optional<Map<String, Object>> ship() {
         return Optional.ofNullable(ship);
     }
@@ -126,15 +134,16 @@ public final class Campaign {
         return imageFiles;
     }
 
-    public Optional<Map<String, Object>> starMap() {
+    /** The star map, system maps and orbit maps as read (free-form YAML), for the campaign's own readers. */
+    Optional<Map<String, Object>> starMap() {
         return Optional.ofNullable(starMap.data());
     }
 
-    public Optional<Map<String, Object>> systemMap(String system) {
+    Optional<Map<String, Object>> systemMap(String system) {
         return Optional.ofNullable(systemMaps.get(system));
     }
 
-    public Optional<Map<String, Object>> orbitMap(String system, String body) {
+    Optional<Map<String, Object>> orbitMap(String system, String body) {
         return Optional.ofNullable(orbitMaps.get(GalaxyMapsLoader.key(system, body)));
     }
 
@@ -165,58 +174,63 @@ public final class Campaign {
      *
      * @param queryDeckId the request's {@code deck_id} parameter, or null
      */
-    public Map<String, Object> encounterMapJson(String locationSlug, Map<String, ?> roomVisibility, Object encounterLevel,
-                                         String encounterDeckId, String queryDeckId) {
+    public JsonObject encounterMapJson(String locationSlug, Map<String, ?> roomVisibility, Object encounterLevel,
+                                       String encounterDeckId, String queryDeckId) {
         return EncounterMapJson.map(this, locationSlug, roomVisibility, encounterLevel, encounterDeckId, queryDeckId);
     }
 
     /** GET /api/encounter-map/{slug}/all-decks/ (§6.13). */
-    public Map<String, Object> encounterAllDecksJson(String locationSlug, Map<String, ?> roomVisibility, String encounterDeckId) {
-        return EncounterMapJson.allDecks(this, locationSlug, roomVisibility, encounterDeckId);
+    public JsonObject encounterAllDecksJson(String locationSlug, Map<String, ?> roomVisibility, String encounterDeckId) {
+        return EncounterMapJson.allDecks(this, locationSlug, roomVisibility, encounterDeckId).json();
     }
 
     /** GET /api/star-map/: {@link NotFound} when missing, {@link charon.errors.BrokenData} when broken, both with empty systems/routes. */
-    public Map<String, Object> starMapJson() {
+    public JsonObject starMapJson() {
         return GalaxyJson.starMap(starMap, systemMaps.keySet());
     }
 
     /** The /terminal/ page's INITIAL_DATA.starSystems: [{name, hasSystemMap}] for labelled systems. */
-    public List<Map<String, Object>> terminalPageStarSystems() {
+    List<StarSystemLabel> terminalPageStarSystems() {
         return GalaxyJson.labelledSystems(starMap, systemMaps.keySet());
     }
 
     /** GET /api/system-map/{s}/ with surface_facility_count, orbital_station_count, has_orbit_map per body. */
-    public Map<String, Object> systemMapJson(String system) {
+    public JsonObject systemMapJson(String system) {
         return GalaxyJson.systemMap(this, system, systemMaps.get(system));
     }
 
-    /** GET /api/orbit-map/{s}/{b}/: the file verbatim. */
-    public Map<String, Object> orbitMapJson(String system, String body) {
+    /** GET /api/orbit-map/{s}/{b}/: the file verbatim (free-form: the campaign's file). */
+    public JsonObject orbitMapJson(String system, String body) {
         Map<String, Object> map = orbitMaps.get(GalaxyMapsLoader.key(system, body));
         if (map == null) {
             String error = "Orbit map not found for " + system + "/" + body;
             throw new NotFound(error, new CampaignErrors.MapMissing(error, system, body));
         }
-        return new LinkedHashMap<>(map);
+        return FreeForm.object(map);
     }
 
-    /** ship.yaml with the overrides merged into ship.systems (§12.4); empty when there is no ship.yaml. */
     /** The campaign's title, shown on the displays. */
     public String title() {
         return title;
     }
 
-    /** The session logs as the BRIDGE view lists them, newest first. */
-    public List<Map<String, Object>> sessionsJson() {
+    /** The session logs as the BRIDGE view lists them, newest first (each the log's own front matter and more). */
+    public List<JsonObject> sessionsJson() {
         return sessions.stream().map(Session::json).toList();
     }
 
-    public Optional<Map<String, Object>> shipStatus(Map<String, ? extends Map<String, ?>> overrides) {
+    /** The session logs players may read: no log marked gm_only, no gm_ key (see {@link GmOnly}). */
+    List<JsonObject> playersSessionsJson() {
+        return sessions.stream().filter(s -> !GmOnly.marked(s.data())).map(s -> GmOnly.strip(s.json())).toList();
+    }
+
+    /** ship.yaml with the overrides merged into ship.systems (§12.4); empty when there is no ship.yaml. */
+    public Optional<JsonObject> shipStatus(Map<String, ShipSystemOverride> overrides) {
         return ship().map(doc -> ShipJson.merged(doc, overrides));
     }
 
     /** GET /api/ship-status/; 404 {"error":"Ship data not found"}. */
-    public Map<String, Object> shipStatusJson(Map<String, ? extends Map<String, ?>> overrides) {
+    public JsonObject shipStatusJson(Map<String, ShipSystemOverride> overrides) {
         return shipStatus(overrides).orElseThrow(() -> new NotFound("Ship data not found"));
     }
 
@@ -239,7 +253,7 @@ public final class Campaign {
      * subtree, only the current deck), encounter_total_decks and encounter_deck_name when they apply.
      * Empty when the location is unknown.
      */
-    public Optional<Map<String, Object>> encounterEnrichment(String locationSlug, String stateDeckId) {
+    public Optional<LocationKeys> encounterEnrichment(String locationSlug, String stateDeckId) {
         return location(locationSlug).map(l -> LocationJson.enrichment(l, stateDeckId));
     }
 }

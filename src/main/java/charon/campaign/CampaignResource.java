@@ -10,7 +10,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.Map;
+import jakarta.json.JsonObject;
+
 import java.util.Optional;
 
 import charon.errors.NotFound;
@@ -54,7 +55,7 @@ public class CampaignResource {
     public Response allDecks(@PathParam("location") String location) {
         ActiveView view = store.current().view();
         return document(shownMap(view, location)
-                .map(map -> PlayerMapJson.allDecks(map, view))
+                .map(map -> PlayerMapJson.allDecks(map, view).json())
                 .orElseThrow(PlayerMapJson::notShown));
     }
 
@@ -77,7 +78,7 @@ public class CampaignResource {
     @GET
     @Path("ship-status/")
     public Response shipStatus() {
-        return document(current.get().shipStatusJson(ShipJson.overrides(store.current().view().shipSystemOverrides())));
+        return document(current.get().shipStatusJson(store.current().view().shipSystemOverrides()));
     }
 
     @GET
@@ -114,16 +115,16 @@ public class CampaignResource {
         return new BridgeCampaign(campaign.title(),
                 FreeForm.objects(GmOnly.forPlayers(campaign.crew())),
                 FreeForm.objects(GmOnly.forPlayers(campaign.npcs())),
-                FreeForm.objects(GmOnly.forPlayers(campaign.sessionsJson())),
-                campaign.shipStatus(ShipJson.overrides(view.shipSystemOverrides())).map(FreeForm::object).orElse(null),
-                FreeForm.objects(campaign.terminalPageStarSystems()));
+                campaign.playersSessionsJson(),
+                campaign.shipStatus(view.shipSystemOverrides()).orElse(null),
+                campaign.terminalPageStarSystems().stream().map(StarSystemLabel::json).toList());
     }
 
     /**
      * A campaign document: its shape is the contract's, its content largely the campaign's own YAML, so it leaves
      * the campaign as an immutable JSON-P object (see {@link FreeForm}).
      */
-    static Response document(Map<String, ?> document) {
-        return Response.ok(FreeForm.object(document), MediaType.APPLICATION_JSON_TYPE).build();
+    static Response document(JsonObject document) {
+        return Response.ok(document, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

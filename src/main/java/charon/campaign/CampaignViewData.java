@@ -23,7 +23,7 @@ public class CampaignViewData implements DerivedViewData {
         Map<String, Object> derived = new LinkedHashMap<>();
         derived.put("encounter_npc_data", campaign.npcCards());
         if (state.viewType() == ViewType.ENCOUNTER && !state.locationSlug().isEmpty()) {
-            campaign.encounterEnrichment(state.locationSlug(), state.encounterDeckId()).ifPresent(derived::putAll);
+            campaign.encounterEnrichment(state.locationSlug(), state.encounterDeckId()).ifPresent(keys -> keys.addTo(derived::put));
         }
         return derived;
     }

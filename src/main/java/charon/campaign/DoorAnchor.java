@@ -1,6 +1,8 @@
 package charon.campaign;
 
-import java.util.LinkedHashMap;
+import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
+
 import java.util.Map;
 
 /**
@@ -9,13 +11,12 @@ import java.util.Map;
  * the hidden room's id, name and outline stay on the server. In grid cells; {@code axis} "h" = the connection
  * runs horizontally (the door is on a vertical edge).
  */
-final class DoorAnchor {
+record DoorAnchor(double x, double y, String axis) {
 
-    private DoorAnchor() {
-    }
+    private static final JsonProvider JSON_P = charon.json.Json.jsonP();
 
     /** The door point on room {@code a}'s edge (fromSide) or on room {@code b}'s edge, for the connection a → b. */
-    static Map<String, Object> of(Map<?, ?> a, Map<?, ?> b, boolean fromSide) {
+    static DoorAnchor of(Map<?, ?> a, Map<?, ?> b, boolean fromSide) {
         double ax = num(a, "x"), ay = num(a, "y"), aw = num(a, "width"), ah = num(a, "height");
         double bx = num(b, "x"), by = num(b, "y"), bw = num(b, "width"), bh = num(b, "height");
         double gapX = Math.max(bx - (ax + aw), ax - (bx + bw));
@@ -47,11 +48,13 @@ final class DoorAnchor {
             }
         }
         double[] p = fromSide ? p1 : p2;
-        Map<String, Object> anchor = new LinkedHashMap<>();
-        anchor.put("x", p[0]);
-        anchor.put("y", p[1]);
-        anchor.put("axis", horizontal ? "h" : "v");
-        return anchor;
+        return new DoorAnchor(p[0], p[1], horizontal ? "h" : "v");
+    }
+
+    /** The connection's {@code door_at}. */
+    JsonObject json(FreeForm.Floats floats) {
+        return JSON_P.createObjectBuilder().add("x", FreeForm.json(x, floats)).add("y", FreeForm.json(y, floats))
+                .add("axis", axis).build();
     }
 
     private static double num(Map<?, ?> room, String key) {

@@ -1,5 +1,8 @@
 package charon.campaign;
 
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The encounter map of a location: multi-deck (manifest + deck files) or a single map file. */
 public final class EncounterMap {
@@ -16,6 +20,9 @@ public final class EncounterMap {
     private final List<Deck> decks;
     private final Map<String, Deck> decksById;
     private final Deck defaultDeck;
+    // converted once (the payload is built on every change), in each way of writing floats (FreeForm.Floats)
+    private final Map<FreeForm.Floats, Once<JsonObject>> manifestJson = new java.util.EnumMap<>(FreeForm.Floats.class);
+    private final Map<FreeForm.Floats, Map<Deck, Once<JsonObject>>> deckJson = new java.util.EnumMap<>(FreeForm.Floats.class);
 
     private EncounterMap(Manifest manifest, boolean multiDeck, List<Deck> decks, Deck defaultDeck) {
         this.manifest = manifest;
@@ -25,6 +32,12 @@ public final class EncounterMap {
         decks.forEach(d -> byId.putIfAbsent(d.id(), d));
         this.decksById = Collections.unmodifiableMap(byId);
         this.defaultDeck = defaultDeck;
+        for (FreeForm.Floats floats : FreeForm.Floats.values()) {
+            manifestJson.put(floats, new Once<>(() -> FreeForm.object(manifest.data(), floats)));
+            Map<Deck, Once<JsonObject>> json = new java.util.IdentityHashMap<>();
+            decks.forEach(d -> json.put(d, new Once<>(() -> FreeForm.object(d.data(), floats))));
+            deckJson.put(floats, json);
+        }
     }
 
     static EncounterMap multi(Manifest manifest, List<Deck> loadedDecks, Deck defaultDeck) {
@@ -39,9 +52,14 @@ public final class EncounterMap {
         return multiDeck;
     }
 
-    /** The raw manifest (only for multi-deck maps). */
-    public Optional<Map<String, Object>> manifest() {
-        return multiDeck ? Optional.of(manifest.data()) : Optional.empty();
+    /** The manifest as written (free-form: the campaign's file), only for multi-deck maps. */
+    public Optional<JsonObject> manifest() {
+        return multiDeck ? Optional.of(manifestJson.get(FreeForm.Floats.AS_JSONP).get()) : Optional.empty();
+    }
+
+    /** The manifest file, for readers of its entries (only for multi-deck maps). */
+    Optional<Manifest> manifestFile() {
+        return multiDeck ? Optional.of(manifest) : Optional.empty();
     }
 
     /** Multi-deck: the decks whose files loaded, in manifest order. Single: the one map. */
@@ -77,45 +95,33 @@ public final class EncounterMap {
     }
 
     /** The location's {@code map} object as loaded: multi-deck wrapper on the default deck, or the single map. */
-    public Map<String, Object> loadedMapJson() {
-        return multiDeck ? deckView(defaultDeck, true) : new LinkedHashMap<>(defaultDeck.data());
+    JsonObject loadedMapJson(FreeForm.Floats floats) {
+        return multiDeck ? deckView(defaultDeck, true, floats).json().build() : json(defaultDeck, floats);
     }
 
-    /** {is_multi_deck, manifest, current_deck, current_deck_id[, slug:"manifest"]} for one deck. */
-    Map<String, Object> deckView(Deck deck, boolean withSlug) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("is_multi_deck", true);
-        json.put("manifest", manifest.data());
-        json.put("current_deck", deck.data());
-        json.put("current_deck_id", deck.id());
-        if (withSlug) {
-            json.put("slug", "manifest");
-        }
-        return json;
+    /** The multi-deck wrapper on one deck, as loaded. */
+    DeckView deckView(Deck deck, boolean slugManifest, FreeForm.Floats floats) {
+        return new DeckView(manifestJson.get(floats).get(), json(deck, floats), deck.id(), slugManifest);
     }
 
-    /** §6.13 deck list entries. */
-    List<Map<String, Object>> allDecksJson() {
-        List<Map<String, Object>> out = new ArrayList<>();
+    /** A deck's map object as loaded (free-form: the campaign's file plus the loader's keys). */
+    JsonObject json(Deck deck, FreeForm.Floats floats) {
+        Once<JsonObject> json = deckJson.get(floats).get(deck);
+        return json != null ? json.get() : FreeForm.object(deck.data(), floats);
+    }
+
+    /** §6.13 deck list entries by level, each deck's rooms as {@code rooms} gives them (all, or the revealed ones). */
+    List<DeckRooms> allDecksJson(Function<List<?>, JsonArray> rooms) {
         if (!multiDeck) {
-            Map<String, Object> single = new LinkedHashMap<>();
-            single.put("id", "single");
             Object name = defaultDeck.data().get("name");
-            single.put("name", Values.truthy(name) ? name : "Map");
-            single.put("level", 1);
-            single.put("rooms", defaultDeck.rooms());
-            out.add(single);
-            return out;
+            return List.of(new DeckRooms("single", FreeForm.json(Values.truthy(name) ? name : "Map"), 1,
+                    rooms.apply(defaultDeck.rooms())));
         }
         List<Deck> byLevel = new ArrayList<>(decks);
         byLevel.sort((a, b) -> Integer.compare(a.level(), b.level()));
+        List<DeckRooms> out = new ArrayList<>();
         for (Deck d : byLevel) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", d.id());
-            entry.put("name", d.name());
-            entry.put("level", d.level());
-            entry.put("rooms", d.rooms());
-            out.add(entry);
+            out.add(new DeckRooms(d.id(), FreeForm.json(d.name()), d.level(), rooms.apply(d.rooms())));
         }
         return out;
     }

@@ -25,18 +25,34 @@ public final class FreeForm {
 
     private static final JsonProvider JSON_P = charon.json.Json.jsonP();
 
+    /**
+     * How a YAML float is written. The active-view payload has always written it as JSON-B writes a Java double
+     * ({@code 1.0E-4}), the read endpoints as JSON-P writes a number ({@code 0.00010}): the same number, and each keeps
+     * its bytes. Any other value is written the same way by both.
+     */
+    enum Floats {
+        /** The read endpoints' way (JSON-P's number), the default. */
+        AS_JSONP,
+        /** The active-view payload's way ({@link JavaDouble}). */
+        AS_JAVA
+    }
+
     private FreeForm() {
     }
 
     public static JsonValue json(Object value) {
+        return json(value, Floats.AS_JSONP);
+    }
+
+    static JsonValue json(Object value, Floats floats) {
         if (value == null) {
             return JsonValue.NULL;
         }
         if (value instanceof Map<?, ?> map) {
-            return object(map);
+            return object(map, floats);
         }
         if (value instanceof Collection<?> list) {
-            return array(list);
+            return array(list, floats);
         }
         if (value instanceof String s) {
             return JSON_P.createValue(s);
@@ -54,7 +70,8 @@ public final class FreeForm {
             return JSON_P.createValue(decimal);
         }
         if (value instanceof Number number) {
-            return JSON_P.createValue(number.doubleValue());
+            double d = number.doubleValue();
+            return floats == Floats.AS_JAVA && Double.isFinite(d) ? new JavaDouble(d) : JSON_P.createValue(d);
         }
         if (value instanceof LocalDateTime dateTime) {
             return JSON_P.createValue(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(dateTime));
@@ -66,14 +83,22 @@ public final class FreeForm {
     }
 
     public static JsonObject object(Map<?, ?> map) {
+        return object(map, Floats.AS_JSONP);
+    }
+
+    static JsonObject object(Map<?, ?> map, Floats floats) {
         JsonObjectBuilder out = JSON_P.createObjectBuilder();
-        map.forEach((key, value) -> out.add(String.valueOf(key), json(value)));
+        map.forEach((key, value) -> out.add(String.valueOf(key), json(value, floats)));
         return out.build();
     }
 
     public static JsonArray array(Collection<?> list) {
+        return array(list, Floats.AS_JSONP);
+    }
+
+    static JsonArray array(Collection<?> list, Floats floats) {
         JsonArrayBuilder out = JSON_P.createArrayBuilder();
-        list.forEach(item -> out.add(json(item)));
+        list.forEach(item -> out.add(json(item, floats)));
         return out.build();
     }
 

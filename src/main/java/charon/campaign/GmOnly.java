@@ -1,5 +1,9 @@
 package charon.campaign;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +16,8 @@ import java.util.Set;
  * never reach a display.
  */
 final class GmOnly {
+
+    private static final JsonProvider JSON_P = charon.json.Json.jsonP();
 
     static final Set<String> GM_KEYS = Set.of("lore", "charon");
     static final String GM_PREFIX = "gm_";
@@ -33,6 +39,17 @@ final class GmOnly {
             }
         });
         return out;
+    }
+
+    /** The same for a document already in JSON (a session log with its HTML). */
+    static JsonObject strip(JsonObject data) {
+        JsonObjectBuilder out = JSON_P.createObjectBuilder();
+        data.forEach((key, value) -> {
+            if (!isGmKey(key)) {
+                out.add(key, value);
+            }
+        });
+        return out.build();
     }
 
     static boolean marked(Map<String, Object> entry) {

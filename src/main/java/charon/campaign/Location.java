@@ -1,5 +1,7 @@
 package charon.campaign;
 
+import jakarta.json.JsonObject;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +17,8 @@ public final class Location {
     private final String slug;
     private final List<String> path;
     private final Map<String, Object> data;
+    private final Once<JsonObject> dataJson;            // converted once: the payload is built on every change
+    private final Once<JsonObject> playersDataJson;
     private final Manifest manifest;
     private final EncounterMap map;
     private final List<Terminal> terminals;
@@ -26,6 +30,8 @@ public final class Location {
         this.slug = slug;
         this.path = List.copyOf(path);
         this.data = data;
+        this.dataJson = new Once<>(() -> FreeForm.object(data, FreeForm.Floats.AS_JAVA));
+        this.playersDataJson = new Once<>(() -> FreeForm.object(GmOnly.strip(data), FreeForm.Floats.AS_JAVA));
         this.manifest = manifest;
         this.map = map;
         this.terminals = List.copyOf(terminals);
@@ -56,6 +62,16 @@ public final class Location {
     /** location.yaml as an ordered, unmodifiable mapping ({name: slug} when the file is missing or broken). */
     public Map<String, Object> data() {
         return data;
+    }
+
+    /** location.yaml as written (free-form: the campaign's file), for the payload (its floats: {@link FreeForm.Floats}). */
+    public JsonObject dataJson() {
+        return dataJson.get();
+    }
+
+    /** location.yaml without the GM's keys ({@link GmOnly#strip}). */
+    JsonObject playersDataJson() {
+        return playersDataJson.get();
     }
 
     public String name() {

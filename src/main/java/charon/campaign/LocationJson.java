@@ -1,66 +1,62 @@
 package charon.campaign;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
-/** The active-view location enrichment (§10.2); the GM's tree is {@link LocationTree}. */
+import java.util.List;
+
+/** The GM's active-view location keys (§10.2); the players' are {@link PlayerLocationJson}, the GM's tree {@link LocationTree}. */
 final class LocationJson {
+
+    private static final JsonProvider JSON_P = charon.json.Json.jsonP();
+
+    /** The payload writes YAML floats as it always has. */
+    private static final FreeForm.Floats PAYLOAD = FreeForm.Floats.AS_JAVA;
 
     private LocationJson() {
     }
 
-    static Map<String, Object> enrichment(Location location, String stateDeckId) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("location_type", Values.rawOr(location.data(), "type", "unknown"));
-        json.put("location_name", Values.rawOr(location.data(), "name", ""));
-        json.put("location_data", locationData(location, stateDeckId));
-        json.put("location_path", location.path());
-        Manifest manifest = location.manifest();
-        if (manifest != null) {
-            json.put("encounter_total_decks", manifest.totalDecks());
-            String deckId = notEmpty(stateDeckId) ? stateDeckId : defaultId(manifest);
-            if (deckId != null) {
-                manifest.entry(deckId).map(e -> e.get("name")).ifPresent(name -> json.put("encounter_deck_name", name));
-            }
-        }
-        return json;
+    static LocationKeys enrichment(Location location, String stateDeckId) {
+        JsonObject map = location.map().map(m -> currentMap(m, stateDeckId)).orElse(null);
+        return LocationKeys.of(location, stateDeckId, locationData(location, location.dataJson(), map,
+                location.terminals().stream().map(Terminal::summaryJson).toList(), location.children()));
     }
 
-    /** Only what the display needs for the current view (the original sent the whole subtree, ~40 KB). */
-    private static Map<String, Object> locationData(Location location, String stateDeckId) {
-        Map<String, Object> data = new LinkedHashMap<>(location.data());
-        data.put("slug", location.slug());
-        data.put("has_map", location.hasMap());
-        data.put("map", location.map().map(m -> currentMap(m, stateDeckId)).orElse(null));
-        data.put("system_slug", location.systemSlug());
-        location.parentSlug().ifPresent(parent -> data.put("parent_slug", parent));
-        data.put("terminals", location.terminals().stream().map(Terminal::summaryJson).toList());
-        List<Map<String, Object>> children = new ArrayList<>();
-        for (Location child : location.children()) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("slug", child.slug());
-            c.put("name", Values.rawOr(child.data(), "name", ""));
-            c.put("type", Values.rawOr(child.data(), "type", ""));
-            children.add(c);
+    /**
+     * location.yaml (free-form, as the audience may see it) with the server's keys: only what the display needs for the
+     * current view (the original sent the whole subtree, ~40 KB).
+     */
+    static JsonObject locationData(Location location, JsonObject data, JsonObject map, List<TerminalEntry> terminals,
+                                   List<Location> children) {
+        JsonObjectBuilder json = JSON_P.createObjectBuilder(data)
+                .add("slug", location.slug())
+                .add("has_map", location.hasMap())
+                .add("map", map == null ? JsonValue.NULL : map)
+                .add("system_slug", location.systemSlug());
+        location.parentSlug().ifPresent(parent -> json.add("parent_slug", parent));
+        JsonArrayBuilder terminalList = JSON_P.createArrayBuilder();
+        terminals.forEach(t -> terminalList.add(t.json()));
+        json.add("terminals", terminalList);
+        JsonArrayBuilder childList = JSON_P.createArrayBuilder();
+        for (Location child : children) {
+            childList.add(JSON_P.createObjectBuilder().add("slug", child.slug())
+                    .add("name", FreeForm.json(Values.rawOr(child.data(), "name", ""), FreeForm.Floats.AS_JAVA))
+                    .add("type", FreeForm.json(Values.rawOr(child.data(), "type", ""), FreeForm.Floats.AS_JAVA)));
         }
-        data.put("children", children);
-        return data;
+        return json.add("children", childList).build();
     }
 
     /** Multi-deck: state deck (or default) without "slug"; an unknown deck id keeps the loaded default map. */
-    private static Map<String, Object> currentMap(EncounterMap map, String stateDeckId) {
+    private static JsonObject currentMap(EncounterMap map, String stateDeckId) {
         if (!map.isMultiDeck()) {
-            return map.loadedMapJson();
+            return map.loadedMapJson(PAYLOAD);
         }
         String deckId = notEmpty(stateDeckId) ? stateDeckId : map.defaultDeck().id();
-        return map.deck(deckId).map(d -> map.deckView(d, false)).orElseGet(map::loadedMapJson);
-    }
-
-    private static String defaultId(Manifest manifest) {
-        Map<String, Object> entry = manifest.defaultEntry();
-        return entry == null ? null : Values.str(entry.get("id"));
+        return map.deck(deckId).map(d -> map.deckView(d, false, PAYLOAD).json().build())
+                .orElseGet(() -> map.loadedMapJson(PAYLOAD));
     }
 
     static boolean notEmpty(String s) {

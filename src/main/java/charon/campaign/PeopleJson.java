@@ -31,11 +31,15 @@ final class PeopleJson {
         Map<String, NpcCard> cards = new LinkedHashMap<>();
         for (Map<String, Object> npc : npcs) {
             if (Values.truthy(npc.get("id"))) {
-                cards.putIfAbsent(Values.str(npc.get("id")), new NpcCard(FreeForm.json(npc.get("id")),
-                        FreeForm.json(npc.get("name")), FreeForm.json(Values.rawOr(npc, "portrait", ""))));
+                cards.putIfAbsent(Values.str(npc.get("id")), npcCard(npc));
             }
         }
         return cards;
+    }
+
+    static NpcCard npcCard(Map<String, Object> npc) {
+        return new NpcCard(FreeForm.json(npc.get("id")), FreeForm.json(npc.get("name")),
+                FreeForm.json(Values.rawOr(npc, "portrait", "")));
     }
 
     private static Object idOrName(Map<String, Object> person) {

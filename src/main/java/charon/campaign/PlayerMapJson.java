@@ -1,5 +1,8 @@
 package charon.campaign;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,42 +20,36 @@ final class PlayerMapJson {
         return new NotFound("Location not found");
     }
 
-    static Map<String, Object> map(RevealedMap revealed, ActiveView view, String queryDeckId) {
+    static JsonObject map(RevealedMap revealed, ActiveView view, String queryDeckId) {
         EncounterMap map = revealed.map();
-        Map<String, Object> body;
+        JsonObjectBuilder body;
         if (map.isMultiDeck()) {
             String deckId = LocationJson.notEmpty(queryDeckId) ? queryDeckId
                     : LocationJson.notEmpty(view.encounterDeckId()) ? view.encounterDeckId() : null;
-            body = revealed.mapJson(map.deck(deckId).orElse(map.defaultDeck()), true);
+            body = revealed.mapJson(map.deck(deckId).orElse(map.defaultDeck()), true, FreeForm.Floats.AS_JSONP);
         } else {
-            body = revealed.mapJson(map.defaultDeck(), false);
+            body = revealed.mapJson(map.defaultDeck(), false, FreeForm.Floats.AS_JSONP);
         }
-        body.put("room_visibility", revealedRooms(view));
-        body.put("encounter_level", view.encounterLevel());
-        body.put("encounter_deck_id", view.encounterDeckId());
-        return body;
+        return body.add("room_visibility", revealedRooms(view))
+                .add("encounter_level", view.encounterLevel())
+                .add("encounter_deck_id", view.encounterDeckId())
+                .build();
     }
 
-    static Map<String, Object> allDecks(RevealedMap revealed, ActiveView view) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("is_multi_deck", revealed.map().isMultiDeck());
-        revealed.manifest().ifPresent(manifest -> body.put("manifest", manifest));
-        body.put("decks", revealed.allDecksJson());
-        body.put("room_visibility", revealedRooms(view));
-        if (revealed.map().isMultiDeck()) {
-            body.put("current_deck_id", view.encounterDeckId());
-        }
-        return body;
+    static AllDecks allDecks(RevealedMap revealed, ActiveView view) {
+        boolean multi = revealed.map().isMultiDeck();
+        return new AllDecks(multi, revealed.manifest().orElse(null), revealed.allDecksJson(), revealedRooms(view),
+                multi ? view.encounterDeckId() : null);
     }
 
     /** The room visibility players get (as in their payload): the revealed rooms only. */
-    private static Map<String, Boolean> revealedRooms(ActiveView view) {
+    private static JsonObject revealedRooms(ActiveView view) {
         Map<String, Boolean> revealed = new LinkedHashMap<>();
         view.encounterRoomVisibility().forEach((room, visible) -> {
             if (Boolean.TRUE.equals(visible)) {
                 revealed.put(room, true);
             }
         });
-        return revealed;
+        return FreeForm.object(revealed);
     }
 }

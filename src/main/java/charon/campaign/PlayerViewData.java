@@ -37,8 +37,8 @@ public class PlayerViewData implements PlayerProjection {
                 door -> shown.map().map(m -> m.publicDoorId(door)).orElse(null));
         Map<String, Object> derived = new LinkedHashMap<>();
         derived.put("encounter_npc_data", shownNpcCards(shown.campaign(), state));
-        shown.location().ifPresent(location -> derived.putAll(
-                PlayerLocationJson.enrichment(location, state.encounterDeckId(), shown.map())));
+        shown.location().ifPresent(location -> PlayerLocationJson.enrichment(location, state.encounterDeckId(), shown.map())
+                .addTo(derived::put));
         return new ActiveViewPayload(projected, derived);
     }
 

@@ -66,7 +66,7 @@ public class PublicFiles {
             Set<String> bridge = new HashSet<>();
             collect(GmOnly.forPlayers(campaign.crew()), bridge);
             collect(GmOnly.forPlayers(campaign.npcs()), bridge);
-            collect(GmOnly.forPlayers(campaign.sessionsJson()), bridge);
+            campaign.playersSessionsJson().forEach(log -> collectJson(log, bridge));
             named = new CampaignImages(campaign, Set.copyOf(always), Set.copyOf(bridge));
             byCampaign = named;
         }

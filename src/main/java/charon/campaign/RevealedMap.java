@@ -1,5 +1,11 @@
 package charon.campaign;
 
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -23,6 +29,8 @@ import charon.view.PlayerState;
  * ids often name both rooms) and without the other end. Built once per state version (see {@link PlayerViewData}).
  */
 final class RevealedMap {
+
+    private static final JsonProvider JSON_P = charon.json.Json.jsonP();
 
     static final Set<String> DECK_KEYS = Set.of("deck_id", "name", "location_name", "slug", "image_path", "grid");
     static final Set<String> ROOM_KEYS = Set.of("id", "name", "x", "y", "width", "height", "description", "status");
@@ -83,34 +91,20 @@ final class RevealedMap {
     }
 
     /** The {@code map} object of location_data / §6.12 for one deck, as players may see it. */
-    Map<String, Object> mapJson(Deck deck, boolean withSlug) {
+    JsonObjectBuilder mapJson(Deck deck, boolean withSlug, FreeForm.Floats floats) {
         if (!map.isMultiDeck()) {
-            return deckJson(deck);
+            return deckJson(deck, floats);
         }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("is_multi_deck", true);
-        json.put("manifest", manifestJson());
-        json.put("current_deck", deckJson(deck));
-        json.put("current_deck_id", deck.id());
-        if (withSlug) {
-            json.put("slug", "manifest");
-        }
-        return json;
+        return new DeckView(manifestJson(floats), deckJson(deck, floats).build(), deck.id(), withSlug).json();
     }
 
     /** §6.13 deck entries with only the revealed rooms. */
-    List<Map<String, Object>> allDecksJson() {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Map<String, Object> entry : map.allDecksJson()) {
-            Map<String, Object> copy = new LinkedHashMap<>(entry);
-            copy.put("rooms", revealedRooms(entry.get("rooms")));
-            out.add(copy);
-        }
-        return out;
+    List<DeckRooms> allDecksJson() {
+        return map.allDecksJson(rooms -> revealedRooms(rooms, FreeForm.Floats.AS_JSONP));
     }
 
-    Optional<Map<String, Object>> manifest() {
-        return map.isMultiDeck() ? Optional.of(manifestJson()) : Optional.empty();
+    Optional<JsonObject> manifest() {
+        return map.isMultiDeck() ? Optional.of(manifestJson(FreeForm.Floats.AS_JSONP)) : Optional.empty();
     }
 
     EncounterMap map() {
@@ -118,53 +112,51 @@ final class RevealedMap {
     }
 
     /** The manifest without what only the GM reads (deck descriptions often name the rooms, file names). */
-    private Map<String, Object> manifestJson() {
-        Map<String, Object> raw = map.manifest().orElse(Map.of());
-        Map<String, Object> json = keep(raw, MANIFEST_KEYS);
-        List<Map<String, Object>> decks = new ArrayList<>();
+    private JsonObject manifestJson(FreeForm.Floats floats) {
+        Map<String, Object> raw = map.manifestFile().map(Manifest::data).orElse(Map.of());
+        JsonObjectBuilder json = keep(raw, MANIFEST_KEYS, floats);
+        JsonArrayBuilder decks = JSON_P.createArrayBuilder();
         for (Map<?, ?> deck : listOfMaps(raw.get("decks"))) {
-            decks.add(keep(deck, MANIFEST_DECK_KEYS));
+            decks.add(keep(deck, MANIFEST_DECK_KEYS, floats));
         }
-        json.put("decks", decks);
-        return json;
+        return json.add("decks", decks).build();
     }
 
-    private Map<String, Object> deckJson(Deck deck) {
+    private JsonObjectBuilder deckJson(Deck deck, FreeForm.Floats floats) {
         Map<String, Object> data = deck.data();
-        Map<String, Object> json = keep(data, DECK_KEYS);
+        JsonObjectBuilder json = keep(data, DECK_KEYS, floats);
         if (data.get("rooms") instanceof List && data.get("grid") instanceof Map) {
             // drawn room by room: the deck's picture would show the hidden rooms too (and displays never use it)
             json.remove("image_path");
         }
-        List<Map<?, ?>> allRooms = listOfMaps(data.get("rooms"));
         if (data.get("rooms") != null) {
-            json.put("rooms", revealedRooms(data.get("rooms")));
-            bounds(allRooms).ifPresent(b -> json.put("room_bounds", b));
+            json.add("rooms", revealedRooms(data.get("rooms"), floats));
+            RoomBounds.of(listOfMaps(data.get("rooms"))).ifPresent(b -> json.add("room_bounds", b.json(floats)));
         }
         if (data.get("connections") != null) {
-            json.put("connections", connectionsJson(listOfMaps(data.get("connections"))));
+            json.add("connections", connectionsJson(listOfMaps(data.get("connections")), floats));
         }
         if (data.get("terminals") != null) {
-            json.put("terminals", inRevealedRooms(data.get("terminals"), TERMINAL_KEYS));
+            json.add("terminals", inRevealedRooms(data.get("terminals"), TERMINAL_KEYS, floats));
         }
         if (data.get("poi") != null) {
-            json.put("poi", inRevealedRooms(data.get("poi"), POI_KEYS));
+            json.add("poi", inRevealedRooms(data.get("poi"), POI_KEYS, floats));
         }
         return json;
     }
 
-    private List<Map<String, Object>> revealedRooms(Object roomList) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private JsonArray revealedRooms(Object roomList, FreeForm.Floats floats) {
+        JsonArrayBuilder out = JSON_P.createArrayBuilder();
         for (Map<?, ?> room : listOfMaps(roomList)) {
             if (roomShown(text(room.get("id")))) {
-                out.add(keep(room, ROOM_KEYS));
+                out.add(keep(room, ROOM_KEYS, floats));
             }
         }
-        return out;
+        return out.build();
     }
 
-    private List<Map<String, Object>> connectionsJson(List<Map<?, ?>> list) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private JsonArray connectionsJson(List<Map<?, ?>> list, FreeForm.Floats floats) {
+        JsonArrayBuilder out = JSON_P.createArrayBuilder();
         for (Map<?, ?> c : list) {
             String id = text(c.get("id"));
             String from = text(c.get("from"));
@@ -172,53 +164,29 @@ final class RevealedMap {
             boolean fromShown = roomShown(from);
             boolean toShown = roomShown(to);
             if (fromShown && toShown) {
-                out.add(keep(c, CONNECTION_KEYS));
+                out.add(keep(c, CONNECTION_KEYS, floats));
             } else if ((fromShown || toShown) && Values.truthy(c.get("door_type"))) {
                 // a door seen from the revealed side only: where it is, not where it leads
-                Map<String, Object> door = keep(c, Set.of("door_type", "door_status"));
-                door.put("id", opaque(id));
-                door.put("from", fromShown ? from : to);
-                door.put("to", "");
-                door.put("door_at", DoorAnchor.of(rooms.get(from), rooms.get(to), fromShown));
-                out.add(door);
+                out.add(keep(c, Set.of("door_type", "door_status"), floats)
+                        .add("id", opaque(id))
+                        .add("from", fromShown ? from : to)
+                        .add("to", "")
+                        .add("door_at", DoorAnchor.of(rooms.get(from), rooms.get(to), fromShown).json(floats)));
             }
         }
-        return out;
+        return out.build();
     }
 
     /** POIs and map terminals of revealed rooms; those outside any room stay (the display's rule). */
-    private List<Map<String, Object>> inRevealedRooms(Object list, Set<String> keys) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private JsonArray inRevealedRooms(Object list, Set<String> keys, FreeForm.Floats floats) {
+        JsonArrayBuilder out = JSON_P.createArrayBuilder();
         for (Map<?, ?> item : listOfMaps(list)) {
             String room = text(item.get("room"));
             if (room.isEmpty() || roomShown(room)) {
-                out.add(keep(item, keys));
+                out.add(keep(item, keys, floats));
             }
         }
-        return out;
-    }
-
-    /** The outline of every room together, so revealing a room never shifts the display's layout. */
-    private static Optional<Map<String, Object>> bounds(List<Map<?, ?>> rooms) {
-        double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
-        for (Map<?, ?> r : rooms) {
-            if (r.get("x") instanceof Number x && r.get("y") instanceof Number y
-                    && r.get("width") instanceof Number w && r.get("height") instanceof Number h) {
-                x0 = Math.min(x0, x.doubleValue());
-                y0 = Math.min(y0, y.doubleValue());
-                x1 = Math.max(x1, x.doubleValue() + w.doubleValue());
-                y1 = Math.max(y1, y.doubleValue() + h.doubleValue());
-            }
-        }
-        if (x0 > x1) {
-            return Optional.empty();
-        }
-        Map<String, Object> b = new LinkedHashMap<>();
-        b.put("x", x0);
-        b.put("y", y0);
-        b.put("width", x1 - x0);
-        b.put("height", y1 - y0);
-        return Optional.of(b);
+        return out.build();
     }
 
     static String opaque(String connectionId) {
@@ -232,11 +200,12 @@ final class RevealedMap {
         }
     }
 
-    private static Map<String, Object> keep(Map<?, ?> source, Set<String> keys) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    /** The listed keys of a free-form entry, in the file's order, with the values as written. */
+    private static JsonObjectBuilder keep(Map<?, ?> source, Set<String> keys, FreeForm.Floats floats) {
+        JsonObjectBuilder out = JSON_P.createObjectBuilder();
         source.forEach((key, value) -> {
             if (keys.contains(String.valueOf(key))) {
-                out.put(String.valueOf(key), value);
+                out.add(String.valueOf(key), FreeForm.json(value, floats));
             }
         });
         return out;

@@ -1,6 +1,8 @@
 package charon.campaign;
 
-import java.util.LinkedHashMap;
+import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
+
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +15,8 @@ import charon.markdown.MarkdownHtml;
  *             list, {@code date} a "YYYY-MM-DD" string — the shape of the /terminal/ page's sessions
  */
 public record Session(Map<String, Object> data) {
+
+    private static final JsonProvider JSON_P = charon.json.Json.jsonP();
 
     public int number() {
         return Values.intOr(data.get("session_number"), 0);
@@ -35,10 +39,8 @@ public record Session(Map<String, Object> data) {
     }
 
     /** The data with the body as HTML ({@code body_html}, rendered on the server: no display parses Markdown). */
-    public Map<String, Object> json() {
-        Map<String, Object> json = new LinkedHashMap<>(data);
-        json.put("body_html", MarkdownHtml.render(body()));
-        return json;
+    public JsonObject json() {
+        return JSON_P.createObjectBuilder(FreeForm.object(data)).add("body_html", FreeForm.json(MarkdownHtml.render(body()))).build();
     }
 
     public List<?> npcs() {

@@ -1,47 +1,51 @@
 package charon.campaign;
 
-import java.util.LinkedHashMap;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+
 import java.util.Map;
 
 import charon.view.ShipSystemOverride;
 
-/** ship.yaml with runtime system overrides merged (§12.4). */
+/** ship.yaml (free-form: the campaign's file) with runtime system overrides merged (§12.4). */
 final class ShipJson {
+
+    private static final JsonProvider JSON_P = charon.json.Json.jsonP();
 
     private ShipJson() {
     }
 
-    /** Fresh copy; each override shallow-updates an existing ship.systems entry (unknown systems ignored). */
-    static Map<String, Object> merged(Map<String, Object> shipDocument, Map<String, ? extends Map<String, ?>> overrides) {
-        Map<String, Object> doc = Values.thawMap(shipDocument);
-        Map<String, Object> systems = Values.asMap(Values.asMap(doc.get("ship")) == null ? null
-                : Values.asMap(doc.get("ship")).get("systems"));
+    /**
+     * The document as written; each override sets status, and condition and info when given, on an existing
+     * {@code ship.systems} entry (unknown systems ignored).
+     */
+    static JsonObject merged(Map<String, Object> shipDocument, Map<String, ShipSystemOverride> overrides) {
+        JsonObject doc = FreeForm.object(shipDocument);
+        JsonObject ship = object(doc.get("ship"));
+        JsonObject systems = ship == null ? null : object(ship.get("systems"));
         if (systems == null || overrides == null) {
             return doc;
         }
+        JsonObjectBuilder merged = JSON_P.createObjectBuilder(systems);
         overrides.forEach((system, override) -> {
-            Map<String, Object> target = Values.asMap(systems.get(system));
+            JsonObject target = object(systems.get(system));
             if (target != null && override != null) {
-                override.forEach(target::put);
+                JsonObjectBuilder keys = JSON_P.createObjectBuilder(target).add("status", override.status());
+                if (override.condition() != null) {
+                    keys.add("condition", override.condition());
+                }
+                if (override.info() != null) {
+                    keys.add("info", override.info());
+                }
+                merged.add(system, keys);
             }
         });
-        return doc;
+        return JSON_P.createObjectBuilder(doc).add("ship", JSON_P.createObjectBuilder(ship).add("systems", merged)).build();
     }
 
-    /** The GM's overrides as the keys they set on a system: status, and condition and info when given. */
-    static Map<String, Map<String, Object>> overrides(Map<String, ShipSystemOverride> overrides) {
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        overrides.forEach((system, override) -> {
-            Map<String, Object> keys = new LinkedHashMap<>();
-            keys.put("status", override.status());
-            if (override.condition() != null) {
-                keys.put("condition", override.condition());
-            }
-            if (override.info() != null) {
-                keys.put("info", override.info());
-            }
-            out.put(system, keys);
-        });
-        return out;
+    private static JsonObject object(JsonValue value) {
+        return value instanceof JsonObject object ? object : null;
     }
 }

@@ -42,25 +42,6 @@ final class Values {
         return Collections.unmodifiableMap(copy);
     }
 
-    /** Mutable deep copy, for JSON builders that need to change nested parts (ship overrides, star map). */
-    static Object thaw(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            return thawMap(map);
-        }
-        if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>(list.size());
-            list.forEach(item -> copy.add(thaw(item)));
-            return copy;
-        }
-        return value;
-    }
-
-    static Map<String, Object> thawMap(Map<?, ?> map) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        map.forEach((k, v) -> copy.put(String.valueOf(k), thaw(v)));
-        return copy;
-    }
-
     @SuppressWarnings("unchecked")
     static Map<String, Object> asMap(Object value) {
         return value instanceof Map<?, ?> ? (Map<String, Object>) value : null;

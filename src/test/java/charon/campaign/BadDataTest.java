@@ -1,6 +1,7 @@
 package charon.campaign;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -139,7 +140,7 @@ class BadDataTest {
         EncounterMap map = c.location("isv_cormorant").orElseThrow().map().orElseThrow();
         assertFalse(map.isMultiDeck());
         assertEquals("keel", map.defaultDeck().data().get("slug")); // the first *.yaml by name, manifest aside
-        Map<String, Object> e = c.encounterEnrichment("isv_cormorant", "").orElseThrow();
+        Map<String, Object> e = Plain.object(c.encounterEnrichment("isv_cormorant", "").orElseThrow());
         assertEquals(3, e.get("encounter_total_decks")); // the manifest still exists
         assertEquals("Command Deck", e.get("encounter_deck_name"));
     }
@@ -253,6 +254,15 @@ class BadDataTest {
                 c.location("meridian-highport").orElseThrow().map().orElseThrow().defaultDeck().connectionIds());
         assertEquals(5, c.terminal("isv_cormorant", "bridge").orElseThrow().inbox().size());
         restStillLoads(c);
+    }
+
+    @Test
+    void aValueJsonCannotCarryFailsOnlyTheLocationThatShowsIt() throws IOException {
+        append("galaxy/caul/meridian/location.yaml", "\ngravity: .nan\n");
+        Campaign c = CampaignLoader.load(root);
+        restStillLoads(c); // the location's JSON is made when a display first needs it, not at load
+        assertThrows(NumberFormatException.class, () -> c.encounterEnrichment("meridian", ""));
+        assertEquals("ISV Cormorant", Plain.object(c.encounterEnrichment("isv_cormorant", "").orElseThrow()).get("location_name"));
     }
 
     @Test

@@ -43,8 +43,7 @@ class CampaignCompatTest {
             assertEquals(location.slug(), campaign.location(location.slug()).orElseThrow().slug());
             List<String> path = campaign.locationPath(location.slug());
             assertEquals(location.slug(), path.get(path.size() - 1));
-            Map<String, Object> enrichment = campaign.encounterEnrichment(location.slug(), "").orElseThrow();
-            String json = TestJson.write(enrichment);
+            String json = charon.json.Json.write(campaign.encounterEnrichment(location.slug(), "").orElseThrow());
             assertTrue(json.length() < 16 * 1024, location.slug() + ": " + json.length() + " bytes");
         }
         String tree = charon.json.Json.write(campaign.locationsTreeJson());
@@ -107,7 +106,7 @@ class CampaignCompatTest {
             assertNotEquals("", String.valueOf(npc.getOrDefault("name", "")), "an NPC without a name: " + npc.get("id"));
         }
         charon.json.Json.write(campaign.npcCards());
-        TestJson.write(campaign.sessionsJson());
+        charon.json.Json.write(campaign.sessionsJson());
         campaign.ship().ifPresent(ship -> assertEquals(200, Answered.of(() -> campaign.shipStatusJson(Map.of())).status()));
     }
 }

@@ -93,7 +93,7 @@ class DemoCampaignTest {
         assertEquals(2, orrin.get("surface_facility_count"));
         assertEquals(true, orrin.get("has_orbit_map"));
         assertEquals(200, Answered.of(() -> campaign.orbitMapJson("hesper", "orrin")).status());
-        String payload = TestJson.write(campaign.encounterEnrichment("msv_caldera_wren", "lower").orElseThrow());
+        String payload = charon.json.Json.write(campaign.encounterEnrichment("msv_caldera_wren", "lower").orElseThrow());
         assertTrue(payload.length() < 16 * 1024);
     }
 }

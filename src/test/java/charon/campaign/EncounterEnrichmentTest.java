@@ -26,7 +26,7 @@ class EncounterEnrichmentTest {
 
     @Test
     void cormorantDefaultDeck() {
-        Map<String, Object> e = campaign.encounterEnrichment("isv_cormorant", "").orElseThrow();
+        Map<String, Object> e = Plain.object(campaign.encounterEnrichment("isv_cormorant", "").orElseThrow());
         assertEquals(List.of("location_type", "location_name", "location_data", "location_path", "encounter_total_decks",
                 "encounter_deck_name"), List.copyOf(e.keySet()));
         assertEquals("ship", e.get("location_type"));
@@ -56,13 +56,13 @@ class EncounterEnrichmentTest {
 
     @Test
     void cormorantOtherDeck() {
-        Map<String, Object> e = campaign.encounterEnrichment("isv_cormorant", "spine").orElseThrow();
+        Map<String, Object> e = Plain.object(campaign.encounterEnrichment("isv_cormorant", "spine").orElseThrow());
         assertEquals("Spine Deck", e.get("encounter_deck_name"));
         Map<String, Object> map = Values.asMap(data(e).get("map"));
         assertEquals("spine", map.get("current_deck_id"));
         assertEquals("spine", Values.asMap(map.get("current_deck")).get("deck_id"));
 
-        Map<String, Object> bogus = campaign.encounterEnrichment("isv_cormorant", "deck_9").orElseThrow();
+        Map<String, Object> bogus = Plain.object(campaign.encounterEnrichment("isv_cormorant", "deck_9").orElseThrow());
         assertFalse(bogus.containsKey("encounter_deck_name"));
         Map<String, Object> fallback = Values.asMap(data(bogus).get("map"));
         assertEquals("manifest", fallback.get("slug"));
@@ -71,7 +71,7 @@ class EncounterEnrichmentTest {
 
     @Test
     void withoutADefaultFlagTheFirstListedDeckIsShown() {
-        Map<String, Object> e = campaign.encounterEnrichment("tollhouse", "").orElseThrow();
+        Map<String, Object> e = Plain.object(campaign.encounterEnrichment("tollhouse", "").orElseThrow());
         assertEquals(2, e.get("encounter_total_decks"));
         assertEquals("Concourse", e.get("encounter_deck_name"));
         assertEquals("concourse", Values.asMap(data(e).get("map")).get("current_deck_id"));
@@ -81,7 +81,7 @@ class EncounterEnrichmentTest {
 
     @Test
     void singleFileMapLocation() {
-        Map<String, Object> e = campaign.encounterEnrichment("meridian-highport", "").orElseThrow();
+        Map<String, Object> e = Plain.object(campaign.encounterEnrichment("meridian-highport", "").orElseThrow());
         assertFalse(e.containsKey("encounter_total_decks"));
         assertFalse(e.containsKey("encounter_deck_name"));
         Map<String, Object> d = data(e);
@@ -91,7 +91,7 @@ class EncounterEnrichmentTest {
         assertEquals("galaxy/caul/meridian/meridian-highport/map/ring.png", map.get("image_path"));
         assertEquals("meridian", d.get("parent_slug"));
         assertEquals(2, Values.asList(d.get("terminals")).size());
-        Map<String, Object> deep = data(campaign.encounterEnrichment("deck_a", "").orElseThrow());
+        Map<String, Object> deep = data(Plain.object(campaign.encounterEnrichment("deck_a", "").orElseThrow()));
         assertEquals("hulk_anselm", deep.get("parent_slug"));
         assertEquals("vesper-deep", deep.get("system_slug"));
         assertEquals("hold", Values.asMap(deep.get("map")).get("slug"));
@@ -99,7 +99,7 @@ class EncounterEnrichmentTest {
 
     @Test
     void locationWithoutMapAndSystems() {
-        Map<String, Object> meridian = campaign.encounterEnrichment("meridian", "").orElseThrow();
+        Map<String, Object> meridian = Plain.object(campaign.encounterEnrichment("meridian", "").orElseThrow());
         Map<String, Object> d = data(meridian);
         assertEquals(false, d.get("has_map"));
         assertTrue(d.containsKey("map"));
@@ -111,21 +111,31 @@ class EncounterEnrichmentTest {
                         Map.of("slug", "saltmarsh-camp", "name", "saltmarsh-camp", "type", ""),
                         Map.of("slug", "tessaly", "name", "Tessaly", "type", "moon")),
                 d.get("children"));
-        Map<String, Object> caul = data(campaign.encounterEnrichment("caul", "").orElseThrow());
+        Map<String, Object> caul = data(Plain.object(campaign.encounterEnrichment("caul", "").orElseThrow()));
         assertEquals("caul", caul.get("system_slug"));
         assertFalse(caul.containsKey("parent_slug"));
-        assertEquals("unknown", campaign.encounterEnrichment("saltmarsh-camp", "").orElseThrow().get("location_type"));
+        assertEquals("unknown", Plain.object(campaign.encounterEnrichment("saltmarsh-camp", "").orElseThrow()).get("location_type"));
         assertTrue(campaign.encounterEnrichment("nowhere", "").isEmpty());
+    }
+
+    @Test
+    void thePayloadGetsTheKeysInTheOrderOfTheRecordsJson() {
+        for (String slug : List.of("isv_cormorant", "meridian-highport", "meridian")) {
+            LocationKeys keys = campaign.encounterEnrichment(slug, "").orElseThrow();
+            Map<String, Object> payload = new java.util.LinkedHashMap<>();
+            keys.addTo(payload::put);
+            assertEquals(charon.json.Json.write(keys), charon.json.Json.write(payload), slug);
+        }
     }
 
     @Test
     void payloadStaysSmall() {
         for (String deck : List.of("", "command", "spine", "keel")) {
-            String json = TestJson.write(campaign.encounterEnrichment("isv_cormorant", deck).orElseThrow());
+            String json = charon.json.Json.write(campaign.encounterEnrichment("isv_cormorant", deck).orElseThrow());
             assertTrue(json.length() < 16 * 1024, "enrichment is " + json.length() + " bytes");
         }
         for (Location l : campaign.allLocations()) {
-            String json = TestJson.write(campaign.encounterEnrichment(l.slug(), "").orElseThrow());
+            String json = charon.json.Json.write(campaign.encounterEnrichment(l.slug(), "").orElseThrow());
             assertTrue(json.length() < 16 * 1024, l.slug() + " enrichment is " + json.length() + " bytes");
         }
         String cards = charon.json.Json.write(campaign.npcCards());

@@ -1,5 +1,6 @@
 package charon.campaign;
 
+import charon.view.ShipSystemOverride;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -147,7 +148,8 @@ class JsonShapesTest {
         assertFalse(map(Values.asList(campaign.starMap().orElseThrow().get("systems")).get(0)).containsKey("has_system_map"));
         // labelled systems only: "label: yes" counts, "label: false" does not
         assertEquals(List.of(Map.of("name", "Caul", "hasSystemMap", true), Map.of("name", "Vesper Deep", "hasSystemMap", false),
-                Map.of("name", "Gallows Reach", "hasSystemMap", true)), campaign.terminalPageStarSystems());
+                Map.of("name", "Gallows Reach", "hasSystemMap", true)),
+                Plain.of(campaign.terminalPageStarSystems().stream().map(StarSystemLabel::json).toList()));
 
         Map<String, Object> caulMap = Answered.of(() -> campaign.systemMapJson("caul")).body();
         Map<String, Object> meridian = body(caulMap, "meridian");
@@ -185,9 +187,9 @@ class JsonShapesTest {
 
     @Test
     void shipStatusMergesOverrides() {
-        Map<String, Map<String, Object>> overrides = Map.of(
-                "engines", Map.of("status", "CRITICAL", "condition", 12),
-                "warp_drive", Map.of("status", "OFFLINE"));
+        Map<String, ShipSystemOverride> overrides = Map.of(
+                "engines", new ShipSystemOverride("CRITICAL", 12, null),
+                "warp_drive", new ShipSystemOverride("OFFLINE", null, null));
         Map<String, Object> body = Answered.of(() -> campaign.shipStatusJson(overrides)).body();
         Map<String, Object> systems = map(map(body.get("ship")).get("systems"));
         assertEquals(Map.of("status", "CRITICAL", "condition", 12, "info", "Reaction mass feed stuttering"), systems.get("engines"));

@@ -49,7 +49,7 @@ class PlayerProjectionTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> upperDeck(RevealedMap map) {
-        return (Map<String, Object>) map.mapJson(ship.map().orElseThrow().deck("upper").orElseThrow(), false).get("current_deck");
+        return (Map<String, Object>) Plain.object(map.mapJson(ship.map().orElseThrow().deck("upper").orElseThrow(), false, FreeForm.Floats.AS_JAVA).build()).get("current_deck");
     }
 
     private static List<Map<?, ?>> list(Map<String, Object> deck, String key) {
@@ -114,7 +114,7 @@ class PlayerProjectionTest {
 
     @Test
     void theLocationDataLeavesOutTerminalsOfHiddenRoomsAndTheGmsKeys() {
-        Map<String, Object> shown = PlayerLocationJson.enrichment(ship, "", Optional.of(revealed("wren_cockpit")));
+        Map<String, Object> shown = Plain.object(PlayerLocationJson.enrichment(ship, "", Optional.of(revealed("wren_cockpit"))));
         @SuppressWarnings("unchecked")
         Map<String, Object> data = (Map<String, Object>) shown.get("location_data");
         assertEquals(List.of("helm"), RevealedMap.listOfMaps(Plain.of(data.get("terminals"))).stream().map(t -> t.get("slug")).toList(),
@@ -123,7 +123,7 @@ class PlayerProjectionTest {
         Map<String, Object> manifest = (Map<String, Object>) ((Map<String, Object>) data.get("map")).get("manifest");
         assertEquals(List.of(Map.of("id", "upper", "name", "Upper Deck", "level", 1, "default", true),
                 Map.of("id", "lower", "name", "Lower Deck", "level", 2)), manifest.get("decks"), "no deck descriptions, no file names");
-        assertEquals(campaign.encounterEnrichment("msv_caldera_wren", "").orElseThrow().keySet(), shown.keySet(), "the GM's keys");
+        assertEquals(Plain.object(campaign.encounterEnrichment("msv_caldera_wren", "").orElseThrow()).keySet(), shown.keySet(), "the GM's keys");
 
         Map<String, Object> location = new LinkedHashMap<>(Map.of("name", "Wreck", "lore", Map.of("note", "the captain did it"),
                 "charon", Map.of("x", 1), "gm_notes", "trap in the hold"));

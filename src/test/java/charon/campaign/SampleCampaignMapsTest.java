@@ -45,7 +45,7 @@ class SampleCampaignMapsTest {
         assertEquals("command", command.data().get("deck_id")); // the file says deck_old_1: the manifest id wins
         assertEquals("keel", map.deck("keel").orElseThrow().data().get("deck_id"));
         assertFalse(command.data().containsKey("image_path")); // overview.png has another stem
-        assertEquals("ISV Cormorant", map.manifest().orElseThrow().get("name"));
+        assertEquals("ISV Cormorant", map.manifest().orElseThrow().getString("name"));
     }
 
     @Test

@@ -174,7 +174,7 @@ class SampleCampaignTest {
     @Test
     void peopleShipAndSessions() {
         assertEquals(4, campaign.npcs().size());
-        assertEquals("Dr. Ilse Marr", campaign.npc("ilse_marr").orElseThrow().get("name"));
+        assertEquals(jakarta.json.Json.createValue("Dr. Ilse Marr"), campaign.npc("ilse_marr").orElseThrow().name());
         assertEquals("The Passenger in Berth Nine", campaign.npcs().get(3).get("name")); // no id: kept
         assertEquals(4, campaign.crew().size());
         Map<String, Object> ship = Values.asMap(campaign.ship().orElseThrow().get("ship"));
