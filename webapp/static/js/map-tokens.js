@@ -19,9 +19,9 @@ export function drawTokens(map, rebuild = false) {
     if (!gm && !tokenVisibleToPlayers(tok, vis)) continue;
     seen.add(id);
     const key = JSON.stringify(tok);
-    const look = JSON.stringify({ ...tok, x: 0, y: 0 });
     const had = map.tokenNodes.get(id);
     if (had && had.key === key) continue;
+    const look = JSON.stringify({ ...tok, x: 0, y: 0 });   // all but the place: the same look is only moved
     if (had && had.look === look) { place(map, had.node, tok); map.tokenNodes.set(id, { key, look, node: had.node, tok }); continue; }
     if (had) map.dropClip(id);
     const node = tokenNode(map, id, tok);

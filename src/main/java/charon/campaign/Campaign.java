@@ -25,6 +25,8 @@ public final class Campaign {
     private final Map<String, Location> locationsBySlug;
     private final List<Map<String, Object>> npcs;
     private final Map<String, Map<String, Object>> npcsById;
+    /** Built once per loaded campaign, on first use: every payload (each change, each audience) carries them. */
+    private final Once<Map<String, NpcCard>> npcCards;
     private final List<Map<String, Object>> crew;
     private final Map<String, Object> ship;
     private final List<Session> sessions;
@@ -54,6 +56,7 @@ public final class Campaign {
         Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
         npcs.stream().filter(n -> Values.truthy(n.get("id"))).forEach(n -> byId.putIfAbsent(Values.str(n.get("id")), n));
         this.npcsById = Collections.unmodifiableMap(byId);
+        this.npcCards = new Once<>(() -> Collections.unmodifiableMap(PeopleJson.npcCards(this.npcs)));
         this.problems = problemLog.snapshot();
     }
 
@@ -244,7 +247,7 @@ public final class Campaign {
 
     /** encounter_npc_data of the payload: {npcId: {id, name, portrait}} for NPCs with an id. */
     public Map<String, NpcCard> npcCards() {
-        return PeopleJson.npcCards(npcs);
+        return npcCards.get();
     }
 
     /**

@@ -76,10 +76,7 @@ final class DisplayConnections {
 
     private static DisplayConnection portableUpgrade(HttpServletRequest request, HttpServletResponse response)
             throws IOException, jakarta.servlet.ServletException {
-        boolean chunked = "chunked".equalsIgnoreCase(response.getHeader("Transfer-Encoding"));
-        PortableUpgradedConnection connection = request.upgrade(PortableUpgradedConnection.class);
-        connection.chunked(chunked);
-        return connection;
+        return HandedOverConnection.upgrade(request, response, PortableUpgradedConnection.class);
     }
 
     private static boolean tomcatUpgradeAvailable() {
@@ -124,11 +121,7 @@ final class DisplayConnections {
 
         static DisplayConnection take(HttpServletRequest request, HttpServletResponse response)
                 throws IOException, jakarta.servlet.ServletException {
-            // the body is framed as the head sent above says: chunks for HTTP/1.1, raw bytes until the close otherwise
-            boolean chunked = "chunked".equalsIgnoreCase(response.getHeader("Transfer-Encoding"));
-            UpgradedConnection connection = request.upgrade(UpgradedConnection.class);
-            connection.chunked(chunked);
-            return connection;
+            return HandedOverConnection.upgrade(request, response, UpgradedConnection.class);
         }
     }
 }

@@ -26,32 +26,19 @@ import java.util.concurrent.TimeUnit;
  * are closed. A display that closes its end gets it at once; one that the server ends (its stream ends, or it stopped
  * reading) is forgotten by the push layer at once, but its socket closes when the display next closes or sends.
  */
-public final class PortableUpgradedConnection extends GuardedConnection implements HttpUpgradeHandler {
+public final class PortableUpgradedConnection extends HandedOverConnection implements HttpUpgradeHandler {
 
-
-    /** What is sent before the container hands the connection over (the first event). */
-    private final BeforeHandOver beforeHandOver = new BeforeHandOver();
-    private volatile boolean chunked = true;
     private volatile WebConnection connection;
     private volatile ServletOutputStream out;
     /** Notified by onWritePossible (and when the display goes away): a writer waiting for the socket. */
     private final Object writable = new Object();
 
-    /** The container creates the handler (no arguments); {@link DisplayConnections} sets the framing right after. */
+    /** The container creates the handler (no arguments); {@link HandedOverConnection#upgrade} sets the framing right after. */
     public PortableUpgradedConnection() {
     }
 
-    void chunked(boolean chunked) {
-        this.chunked = chunked;
-    }
-
     @Override
-    protected void write(EncodedSseEvent event) throws IOException {
-        byte[] bytes = chunked ? event.chunk() : event.wire();
-        if (!beforeHandOver.handedOver()) {
-            beforeHandOver.keep(bytes);
-            return;
-        }
+    protected void writeHandedOver(byte[] bytes) throws IOException {
         awaitWritable();
         writeAndFlush(bytes);
     }
@@ -61,7 +48,7 @@ public final class PortableUpgradedConnection extends GuardedConnection implemen
         if (!beforeHandOver.handedOver() || !out.isReady()) {
             return DirectWrite.QUEUE;
         }
-        return writeAndFlush(chunked ? event.chunk() : event.wire()) ? DirectWrite.DONE : DirectWrite.FLUSH;
+        return writeAndFlush(bytes(event)) ? DirectWrite.DONE : DirectWrite.FLUSH;
     }
 
     /**

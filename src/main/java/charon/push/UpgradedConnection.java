@@ -27,32 +27,19 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  * only asked for, or answered from {@link #upgradeDispatch}, once no write is in progress, because Tomcat recycles
  * the socket's channel for other connections.
  */
-public final class UpgradedConnection extends GuardedConnection implements InternalHttpUpgradeHandler {
-
+public final class UpgradedConnection extends HandedOverConnection implements InternalHttpUpgradeHandler {
 
     /** Set by Tomcat before {@link #init}. */
     private volatile SocketWrapperBase<?> socket;
-    /** What is sent before the container hands the connection over (the first event). */
-    private final BeforeHandOver beforeHandOver = new BeforeHandOver();
-    private volatile boolean chunked = true;
     /** A non-blocking write left bytes in Tomcat's buffers (guarded by io). */
     private boolean unflushed;
 
-    /** Tomcat creates the handler (no arguments); {@link DisplayConnections} sets the framing right after. */
+    /** Tomcat creates the handler (no arguments); {@link HandedOverConnection#upgrade} sets the framing right after. */
     public UpgradedConnection() {
     }
 
-    void chunked(boolean chunked) {
-        this.chunked = chunked;
-    }
-
     @Override
-    protected void write(EncodedSseEvent event) throws IOException {
-        byte[] bytes = chunked ? event.chunk() : event.wire();
-        if (!beforeHandOver.handedOver()) {
-            beforeHandOver.keep(bytes);
-            return;
-        }
+    protected void writeHandedOver(byte[] bytes) throws IOException {
         if (unflushed) {
             flushBlocking();
         }
@@ -69,7 +56,7 @@ public final class UpgradedConnection extends GuardedConnection implements Inter
         if (!beforeHandOver.handedOver() || unflushed) {
             return DirectWrite.QUEUE;
         }
-        byte[] bytes = chunked ? event.chunk() : event.wire();
+        byte[] bytes = bytes(event);
         socket.write(false, bytes, 0, bytes.length);
         if (socket.flush(false)) {
             unflushed = true;
